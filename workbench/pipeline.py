@@ -1,0 +1,72 @@
+"""The analysis a document goes through: align, score, check.
+
+One function that the CLI and the service layer share, so ``python -m workbench check``
+and the browser report the same links and findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from workbench.embed import EmbeddingBackend, get_backend
+from workbench.finding import Finding
+from workbench.link import Link
+from workbench.paragraph import Paragraph
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Links with fidelity scores and the findings of every check."""
+
+    links: tuple[Link, ...]
+    findings: tuple[Finding, ...]
+    signature: str
+
+    def to_json(self) -> dict:
+        return {
+            "links": [link.to_json() for link in self.links],
+            "findings": [finding.to_json() for finding in self.findings],
+        }
+
+
+def align_document(
+    source: Sequence[Paragraph],
+    target: Sequence[Paragraph],
+    backend: EmbeddingBackend | None = None,
+) -> list[Link]:
+    """Paragraph links with calibrated fidelity scores."""
+    from workbench.align import align
+    from workbench.score import get_scorer
+
+    backend = backend or get_backend()
+    scorer = get_scorer(backend.name, backend.model)
+    return align(source, target, backend=backend, scorer=scorer)
+
+
+def analyse(
+    source: Sequence[Paragraph],
+    target: Sequence[Paragraph],
+    glossary=None,
+    backend: EmbeddingBackend | None = None,
+    progress: Progress | None = None,
+    links: Sequence[Link] | None = None,
+) -> Analysis:
+    """Align (unless ``links`` are given, e.g. after a manual fix), score and check."""
+    from workbench.checks import run_checks
+
+    report = progress or (lambda fraction, message: None)
+    if links is None:
+        report(0.05, "Aligning paragraphs and scoring fidelity…")
+        links = align_document(source, target, backend)
+    report(0.8, "Running checks…")
+    if glossary is None:
+        from workbench.glossary import load_default_glossaries
+
+        glossary = load_default_glossaries()
+    findings = run_checks(source, target, links, glossary)
+    report(1.0, "Done")
+    signature = links[0].signature if links else ""
+    return Analysis(tuple(links), tuple(findings), signature)
