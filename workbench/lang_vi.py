@@ -1,0 +1,73 @@
+"""Vietnamese number facts as data: number words, ordinals, months, weekdays, Roman numerals.
+
+Kept apart from the code that uses them (``workbench.numbers``) the way translate-toolkit
+keeps its ``lang/`` tables: a linguist can correct a row without reading a parser.
+Every word is lower-case NFC; callers fold case before looking up.
+"""
+
+from __future__ import annotations
+
+#: Digits written as words.  "một" (one) is left out on purpose: it is mostly the
+#: indefinite article ("một con cá mập" = "a shark") and would raise false alarms.
+UNITS: dict[str, int] = {
+    "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "bẩy": 7,
+    "tám": 8, "chín": 9,
+}
+#: Forms that are numbers only inside a compound ("hai mươi mốt", "ba mươi lăm",
+#: "hai mươi tư"): alone they mean other things ("tư" = private, "lăm" rarely alone).
+COMPOUND_UNITS: dict[str, int] = {
+    "một": 1, "mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5, "năm": 5, "linh": 0, "lẻ": 0,
+}
+TEN = "mười"          # 10, as the first word of 10-19
+TENS = "mươi"         # ×10 after a unit: "hai mươi" = 20
+HUNDRED = "trăm"
+#: Scale words; "nghìn tỷ" multiplies (10^12).
+SCALES: dict[str, float] = {
+    "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9,
+}
+#: "năm" is both "five" and "year": it is five only before one of these counted nouns
+#: ("năm người", "năm ngày") or inside a compound; "ba năm" is three years.
+COUNTED_NOUNS: frozenset[str] = frozenset({
+    "người", "ngày", "tháng", "năm", "tuần", "giờ", "phút", "giây", "lần", "tuổi",
+    "con", "chiếc", "cái", "căn", "ngôi", "đảng", "chi", "xã", "huyện", "tỉnh", "nước",
+    "quốc", "bước", "điểm", "nhiệm", "nội", "giải", "thành", "hộ", "gia", "thôn", "bản",
+    "làng", "học", "em", "cháu", "đồng", "km", "mét", "tấn", "kg", "ha", "trường", "bệnh",
+    "ca", "vụ", "đội", "đơn", "cơ", "công", "dự", "đề", "chương", "nhóm", "loại", "mục",
+    "khóa", "kỳ", "đợt", "cuộc", "trận", "bàn", "ván", "phần", "tầng", "lớp", "cấp",
+})
+PERCENT_WORDS: tuple[str, ...] = ("phần trăm",)
+
+#: "thứ hai" = second (ordinal); "thứ nhất"/"thứ nhì" only exist as ordinals.
+ORDINAL_WORDS: dict[str, int] = {
+    "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+    "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
+ORDINAL_MARKER = "thứ"
+#: "đầu tiên" (first) follows a noun: "cuộc gặp đầu tiên" = the first meeting.
+FIRST_WORDS: tuple[str, ...] = ("đầu tiên",)
+
+#: Words before "thứ Hai…thứ Bảy" that make it a weekday, not an ordinal.
+WEEKDAY_CUES: frozenset[str] = frozenset({
+    "vào", "hôm", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "các", "mỗi", "từ", "đến",
+    "tới", "hàng", "trước", "sau",
+})
+#: Weekday numbers follow the Vietnamese naming (thứ Hai = 2 … thứ Bảy = 7, Sunday 8),
+#: and :mod:`workbench.lang_ar` uses the same numbers.
+WEEKDAYS: dict[str, int] = {"chủ nhật": 8}
+
+#: "tháng Giêng" and "tháng Chạp" are the traditional names of January and December.
+MONTH_WORDS: dict[str, int] = {
+    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+    "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+    "chạp": 12,
+}
+MONTH_MARKER = "tháng"
+DAY_MARKER = "ngày"
+YEAR_MARKER = "năm"
+
+#: Words before a Roman numeral that make it a number (congress, term, century, plenum).
+ROMAN_CUES: frozenset[str] = frozenset({
+    "khóa", "khoá", "hội", "thế", "kỷ", "kỳ", "lần", "đại", "thứ", "hội nghị", "chương",
+    "phần", "quân", "khu", "mục",
+})
+ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
