@@ -62,8 +62,14 @@ ORDINALS: dict[str, int] = {
     "أول": 1, "أولى": 1, "ثاني": 2, "ثانية": 2, "ثالث": 3, "ثالثة": 3, "رابع": 4,
     "رابعة": 4, "خامس": 5, "خامسة": 5, "سادس": 6, "سادسة": 6, "سابع": 7, "سابعة": 7,
     "ثامن": 8, "ثامنة": 8, "تاسع": 9, "تاسعة": 9, "عاشر": 10, "عاشرة": 10,
-    "حادي": 1, "حادية": 1,
+    "حادي": 1, "حادية": 1, "ثان": 2,
 }
+#: Decades: "ثمانينيات القرن العشرين" = the 1980s (Vietnamese "những năm 1980").
+DECADES: dict[str, int] = {
+    "عشرينيات": 20, "ثلاثينيات": 30, "أربعينيات": 40, "خمسينيات": 50, "ستينيات": 60,
+    "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90,
+}
+CENTURY_WORD = "القرن"
 #: Ordinal 11-19: "الحادي عشر", "الحادية عشرة", "السابع عشر".
 ORDINAL_TEEN_TAILS: frozenset[str] = frozenset({"عشر", "عشرة"})
 
@@ -83,9 +89,10 @@ MONTHS: dict[str, int] = {
     "كانون الأول": 12,
     "جانفي": 1, "فيفري": 2, "أفريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7, "أوت": 8,
 }
-#: Month names that are also common words (مارس = "practised", آب = "returned"):
+#: Month names that are also common words (مارس = "practised", آب = "returned",
+#: جوان = the name Joan):
 #: months only next to a number or after one of MONTH_CUES.
-AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "آب", "ماي", "أوت"})
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"مارس", "آب", "ماي", "أوت", "جوان"})
 MONTH_CUES: frozenset[str] = frozenset({
     "شهر", "في", "منذ", "حتى", "من", "خلال", "بداية", "نهاية", "أواخر", "أوائل",
     "مطلع", "منتصف", "أواسط",

@@ -24,7 +24,7 @@ from workbench.normalize import normalize_ar, normalize_ar_with_offsets
 
 #: Kinds of mention.  ``date`` has ``parts`` (day, month, year), 0 where not given;
 #: ``fraction`` has ``parts`` (numerator, denominator); ``code`` compares by text.
-KINDS = ("number", "percent", "year", "date", "fraction", "ordinal", "weekday", "code")
+KINDS = ("number", "percent", "year", "date", "time", "fraction", "ordinal", "weekday", "code")
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,8 @@ _AR_AMBIGUOUS_MONTHS = _fold_table(lang_ar.AMBIGUOUS_MONTHS)
 _AR_MONTH_CUES = _fold_table(lang_ar.MONTH_CUES)
 _AR_YEAR_WORDS = _fold_table(lang_ar.YEAR_WORDS)
 _AR_PERCENT = [tuple(normalize_ar(p).split()) for p in lang_ar.PERCENT_WORDS]
+_AR_DECADES = _fold_table(lang_ar.DECADES)
+_AR_CENTURY = normalize_ar(lang_ar.CENTURY_WORD)
 _AR_PLURAL_SCALES = {normalize_ar(w) for w in ("آلاف", "ملايين", "مليارات")}
 
 
@@ -269,6 +271,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         found.add(0.0, "code", code.start, code.end)
     tokens = _vi_tokens(text) if lang == "vi" else _ar_tokens(text)
     _extract_dates(text, lang, tokens, found)
+    _extract_times_and_ranges(text, found)
     _extract_fractions(text, lang, found)
     _extract_digit_numbers(text, lang, tokens, found)
     if lang == "vi":
@@ -391,6 +394,24 @@ def _ar_word_dates(tokens: list[_Token], found: _Collector) -> None:
         if year is not None:
             j += 1
         _date(found, tokens, start, j, day, month, year or 0)
+
+
+_TIME_RE = re.compile(rf"(?<![{_DIGIT}:])([{_DIGIT}]{{1,2}})[:h]([{_DIGIT}]{{2}})(?![{_DIGIT}:])")
+_YEAR_RANGE_RE = re.compile(rf"(?<![{_DIGIT}])((?:1[89]|20)[{_DIGIT}]{{2}})[-–]([{_DIGIT}]{{2}})(?![{_DIGIT}])")
+
+
+def _extract_times_and_ranges(text: str, found: _Collector) -> None:
+    """17:30 (a time; 05:00 also reads as 5 o'clock) and 1950-53 (= 1950 to 1953)."""
+    for m in _TIME_RE.finditer(text):
+        h, mi = int(_digits(m.group(1))), int(_digits(m.group(2)))
+        if h <= 24 and mi < 60:
+            found.add(h + mi / 60, "time", m.start(), m.end(), alternatives=(h,) if mi == 0 else ())
+    for m in _YEAR_RANGE_RE.finditer(text):
+        first = int(_digits(m.group(1)))
+        second = first // 100 * 100 + int(_digits(m.group(2)))
+        if second > first:
+            found.add(first, "year", m.start(1), m.end(1))
+            found.add(second, "year", m.start(2), m.end(2), alternatives=(second % 100,))
 
 
 def _extract_fractions(text: str, lang: str, found: _Collector) -> None:
@@ -585,6 +606,9 @@ def _extract_vi_words(tokens: list[_Token], text: str, found: _Collector) -> Non
         if tok.raw[:1].isupper() and not _vi_is_sentence_start(text, tok.start):
             i += 1  # "Ba Vì", "Hai Bà Trưng": names, not numbers
             continue
+        if w == "hai" and i and tokens[i - 1].word == "cả":
+            i += 1  # "cả hai" is "both"
+            continue
         run = _vi_parse_run(tokens, i)
         if run is not None:
             value, last = run
@@ -676,7 +700,24 @@ def _extract_ar_words(tokens: list[_Token], found: _Collector) -> None:
             last = i
             if i + 1 < n and tokens[i + 1].word in _AR_TEEN_TAILS:
                 ordinal, last = ordinal + 10, i + 1
+            elif i + 1 < n and tokens[i + 1].word.startswith("و") and (
+                _ar_lookup(tokens[i + 1].word[1:], _AR_TENS)
+            ):
+                # "الرابعة والثلاثين" = 34th
+                ordinal += _ar_lookup(tokens[i + 1].word[1:], _AR_TENS)
+                last = i + 1
             found.add(ordinal, "ordinal", tok.start, tokens[last].end, from_words=True)
+            i = last + 1
+            continue
+        decade = _ar_lookup(tok.word, _AR_DECADES)
+        if decade:
+            last, century = i, 20
+            if i + 2 < n and tokens[i + 1].word == _AR_CENTURY:
+                c = _ar_parse_run(tokens, i + 2)
+                century = int(c[0]) if c else century
+                last = c[1] if c else i + 2
+            found.add((century - 1) * 100 + decade, "year", tok.start, tokens[last].end,
+                      from_words=True)
             i = last + 1
             continue
         if _ar_lookup(tok.word, _AR_DUAL_NOUNS):
