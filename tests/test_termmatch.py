@@ -1,0 +1,105 @@
+"""Term matching: Vietnamese whole words and diacritics, Arabic clitics and variants."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from workbench.glossary import load_glossary_csv
+from workbench.termmatch import find_rendering, find_renderings, find_terms
+
+GLOSSARY = load_glossary_csv("""source,target,category,match
+Tỉnh ủy,لجنة الحزب الإقليمية,organization,
+Ban Thường vụ Tỉnh ủy,اللجنة الدائمة للجنة الحزب الإقليمية,organization,
+tỉnh,مقاطعة,admin_level,
+bài,مقال,term,
+Hà Giang,ها جيانغ,place,
+Tuyên Quang,توين كوانغ,place,toneless
+UBND,اللجنة الشعبية,organization,
+Ủy ban MTTQ,لجنة جبهة الوطن,organization,
+Bình An,بينه آن,place,
+""".encode(), "t.csv")
+
+
+def sources(text: str) -> list[tuple[str, str]]:
+    return [(h.entry.source, h.text) for h in find_terms(text, GLOSSARY)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # longest first, non-overlapping
+    ("Ban Thường vụ Tỉnh ủy họp tại tỉnh Hà Giang",
+     [("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"), ("tỉnh", "tỉnh"), ("Hà Giang", "Hà Giang")]),
+    ("Tỉnh ủy chỉ đạo các tỉnh", [("Tỉnh ủy", "Tỉnh ủy"), ("tỉnh", "tỉnh")]),
+    # whole words: "bài học" is not "bài"... but the word "bài" itself is
+    ("bài học kinh nghiệm", [("bài", "bài")]),
+    ("bàix baì", []),
+    # exact diacritics by default
+    ("Hà Giáng và Ha Giang", []),
+    # toneless where the glossary says so
+    ("Tuyen Quang, Tuyên Quang", [("Tuyên Quang", "Tuyen Quang"), ("Tuyên Quang", "Tuyên Quang")]),
+    # abbreviations case-sensitive, inside a longer term too
+    ("ubnd và UBND", [("UBND", "UBND")]),
+    ("Ủy ban MTTQ tỉnh", [("Ủy ban MTTQ", "Ủy ban MTTQ"), ("tỉnh", "tỉnh")]),
+    ("ủy ban mttq", []),
+    # names are proper nouns: the common words "bình an" (peaceful) are not the commune
+    ("cuộc sống bình an ở xã Bình An", [("Bình An", "Bình An")]),
+])
+def test_vietnamese_matching(text, expected):
+    assert sources(text) == expected
+
+
+def test_nfd_text_gives_spans_in_the_original():
+    text = unicodedata.normalize("NFD", "Họp Tỉnh ủy tại Hà Giang")
+    hits = find_terms(text, GLOSSARY)
+    assert [h.entry.source for h in hits] == ["Tỉnh ủy", "Hà Giang"]
+    assert [text[h.start:h.end] for h in hits] == [h.text for h in hits]
+    assert unicodedata.normalize("NFC", hits[0].text) == "Tỉnh ủy"
+
+
+@pytest.mark.parametrize("rendering,text,found", [
+    # proclitics: conjunction, preposition, article, contracted lam-article
+    ("المقاطعة", "في المقاطعة والمقاطعة", ["المقاطعة", "والمقاطعة"]),
+    ("منطقة", "بالمنطقة", ["بالمنطقة"]),
+    ("اللجنة", "للجنة وللجنة", ["للجنة", "وللجنة"]),
+    ("مقاطعة", "وبالمقاطعة فللمقاطعة كالمقاطعة", ["وبالمقاطعة", "فللمقاطعة", "كالمقاطعة"]),
+    # suffixes: ta marbuta before a pronoun, sound plural, dual
+    ("لجنة", "لجنتها ولجانها", ["لجنتها"]),
+    ("مقاطعة", "مقاطعات مقاطعتين", ["مقاطعات", "مقاطعتين"]),
+    # multiword with the clitic on the first word, nisba agreement on the last
+    ("لجنة الحزب الإقليمية", "اجتماع للجنة الحزب الإقليمية", ["للجنة الحزب الإقليمية"]),
+    ("اللجنة الشعبية", "واللجنة الشعبية للمقاطعة", ["واللجنة الشعبية"]),
+    # spelling variants: hamza seats, ta marbuta/ha, alef maqsura, tashkeel, tatweel
+    ("مسؤول", "المسئول", ["المسئول"]),
+    ("هيئة", "هيأة", ["هيأة"]),
+    ("الأرض", "والارض", ["والارض"]),
+    ("مستشفى", "مستشفي", ["مستشفي"]),
+    ("قرية", "قريه", ["قريه"]),
+    ("اللجنة المنظمة", "اللجنةُ المُنَظِّمَة", ["اللجنةُ المُنَظِّمَة"]),
+    ("بلدية", "بلـــدية", ["بلـــدية"]),
+])
+def test_arabic_rendering_found_through_clitics_and_variants(rendering, text, found):
+    assert [h.text for h in find_rendering(rendering, text)] == found
+
+
+@pytest.mark.parametrize("rendering,text", [
+    ("آن", "الآن بان لان"),          # short name syllables take no clitics
+    ("منطقة", "منطقي"),               # a different word
+    ("الدرس", "المدرسة"),             # not inside a longer word
+    ("بينه آن", "بينه تان"),
+    ("لجنة الحزب", "لجنة حزب العمال"),
+])
+def test_arabic_rendering_not_found_in_other_words(rendering, text):
+    assert find_rendering(rendering, text) == []
+
+
+def test_arabic_span_is_in_the_original_text():
+    text = "حضر الرفيقُ اجتماعَ للجنةِ الحزبِ الإقليميةِ أمس"
+    [hit] = find_rendering("لجنة الحزب الإقليمية", text)
+    assert text[hit.start:hit.end] == "للجنةِ الحزبِ الإقليميةِ"
+
+
+def test_longest_rendering_wins():
+    text = "اللجنة الدائمة للجنة الحزب الإقليمية"
+    hits = find_renderings(["لجنة الحزب الإقليمية", "اللجنة الدائمة للجنة الحزب الإقليمية"], text)
+    assert [h.text for h in hits] == [text]
