@@ -53,19 +53,21 @@ class AlignParams:
     """Weights of the link value; defaults tuned on ntrex-dev (bench/bench_align.py)."""
 
     #: value of leaving a content paragraph unlinked (negative: a cost)
-    skip: float = -0.12
+    skip: float = -0.08
     #: weight of the normalised embedding similarity
     similarity: float = 1.0
     #: weight of the squared log length ratio
-    length: float = 0.08
+    length: float = 0.8
     #: chars added to both lengths before the ratio (short paragraphs vary more)
     length_smoothing: float = 30.0
     #: weight of the anchor agreement (numbers, Latin tokens)
     anchors: float = 0.15
     #: cost per paragraph beyond one on each side of a link
-    merge: float = 0.04
+    merge: float = 0.03
     #: cost of linking a paragraph that looks like page furniture, times its score
     noise: float = 0.6
+    #: weight of the weakest part of a merged link (each merged paragraph must match)
+    coverage: float = 0.3
     #: prior for the per-paragraph dissimilarity normaliser (1 - typical cosine)
     prior_dissimilarity: float = 0.22
     #: weight (in paragraphs) of that prior against the measured neighbours
@@ -220,12 +222,25 @@ def _link_terms(
     jacc = np.where(union > 0, inter / np.maximum(union, 1e-9), 0.0)
     anchor = np.where(both, jacc - 0.3, 0.0)
     noise = np.maximum(src.run_noise(np.array([i]), a)[0], tgt.run_noise(js, b))
+    coverage = np.zeros_like(sim)
+    if a > 1 or b > 1:
+        weakest = np.full_like(sim, np.inf)
+        for q in range(a) if a > 1 else ():
+            part = i - a + q
+            c = 1.0 - (1.0 - tv @ src.vectors[part]) / np.maximum(src.dissim[part], 1e-3)
+            weakest = np.minimum(weakest, c)
+        for q in range(b) if b > 1 else ():
+            parts = js - b + q
+            c = 1.0 - (1.0 - tgt.vectors[parts] @ sv) / np.maximum(tgt.dissim[parts], 1e-3)
+            weakest = np.minimum(weakest, c)
+        coverage = weakest - sim
     value = (
         params.similarity * sim
         - params.length * log_ratio**2
         + params.anchors * anchor
         - params.noise * noise
         - params.merge * (a + b - 2)
+        + params.coverage * coverage
     )
     return _Terms(value, cos)
 
