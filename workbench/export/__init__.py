@@ -1,0 +1,104 @@
+"""Exports of a reviewed document, one registry for the CLI and the UI.
+
+``EXPORTERS`` maps a format name to a function ``(ReviewedDocument, **options) ->
+bytes``; ``FORMATS`` gives each its file extension, MIME type and a label, which is
+what ``st.download_button`` and ``python -m workbench export --format`` need.
+Exporters return bytes and never write files: the caller decides where they go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.export.plaintext import export_plaintext
+from workbench.export.report import export_csv, export_xlsx
+from workbench.export.tmx import export_tmx
+from workbench.export.word import export_docx
+from workbench.export.xliff import ImportedUnit, export_xliff12, export_xliff20, import_xliff
+from workbench.reviewed import (
+    FINDING_STATUSES,
+    STATES,
+    ReviewedDocument,
+    ReviewedFinding,
+    ReviewedUnit,
+)
+
+Exporter = Callable[..., bytes]
+
+
+@dataclass(frozen=True)
+class Format:
+    """How an export is offered for download."""
+
+    extension: str
+    mime: str
+    label: str
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "txt": export_plaintext,
+    "docx": export_docx,
+    "xliff": export_xliff12,
+    "xliff2": export_xliff20,
+    "tmx": export_tmx,
+    "csv": export_csv,
+    "xlsx": export_xlsx,
+}
+
+FORMATS: dict[str, Format] = {
+    "txt": Format(".txt", "text/plain; charset=utf-8", "Corrected Arabic, plain text"),
+    "docx": Format(
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Corrected Arabic, Word (right-to-left)",
+    ),
+    "xliff": Format(".xlf", "application/x-xliff+xml", "XLIFF 1.2 for CAT tools"),
+    "xliff2": Format(".xlf", "application/xliff+xml", "XLIFF 2.0 for CAT tools"),
+    "tmx": Format(".tmx", "application/x-tmx+xml", "TMX 1.4 of approved pairs"),
+    "csv": Format(".csv", "text/csv; charset=utf-8", "QA report, CSV"),
+    "xlsx": Format(
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "QA report, Excel",
+    ),
+}
+
+# Glossary exports (CSV/TBX) take a Glossary, not a document; the glossary module
+# owns them and they are offered here once it exists.
+GLOSSARY_EXPORTERS: dict[str, Exporter] = {}
+try:  # pragma: no cover - depends on another module being present
+    from workbench import glossary as _glossary
+
+    for _name, _attr, _format in (
+        ("glossary-csv", "dump_csv", Format(".csv", "text/csv; charset=utf-8", "Glossary, CSV")),
+        ("glossary-tbx", "dump_tbx", Format(".tbx", "application/x-tbx+xml", "Glossary, TBX")),
+    ):
+        if hasattr(_glossary, _attr):
+            GLOSSARY_EXPORTERS[_name] = getattr(_glossary, _attr)
+            FORMATS[_name] = _format
+except ImportError:
+    pass
+
+
+def export_document(doc: ReviewedDocument, fmt: str, **options: object) -> bytes:
+    """Export ``doc`` in format ``fmt`` (a key of ``EXPORTERS``) as bytes.
+
+    Options go to the exporter (e.g. ``keep_noise=True`` for txt/docx,
+    ``include_noise=True`` for XLIFF).  An unknown format raises ``ValueError``
+    listing the known ones.
+    """
+    try:
+        exporter = EXPORTERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}"
+        ) from None
+    return exporter(doc, **options)
+
+
+__all__ = [
+    "EXPORTERS", "FORMATS", "FINDING_STATUSES", "Format", "GLOSSARY_EXPORTERS",
+    "ImportedUnit", "ReviewedDocument", "ReviewedFinding", "ReviewedUnit", "STATES",
+    "export_document", "import_xliff",
+]
