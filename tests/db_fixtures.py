@@ -1,0 +1,120 @@
+"""Database fixtures shared by the store, service, auth, load and kill tests.
+
+``db_url`` is parametrised over SQLite (a file in ``tmp_path``) and PostgreSQL
+(127.0.0.1:5432, user postgres, database ``test``): for each test a fresh database is
+cloned from a template migrated once per run, and dropped afterwards.  PostgreSQL
+tests are skipped, with the reason, only when the server cannot be reached.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from fake_pipeline import fake_analyse, fake_score
+
+PG_ADMIN_URL = os.environ.get(
+    "WORKBENCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def _pg_admin_dsn() -> str:
+    return PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+
+
+def _pg_url(name: str) -> str:
+    base, _, _ = PG_ADMIN_URL.rpartition("/")
+    return f"{base}/{name}"
+
+
+def _pg_execute(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_pg_admin_dsn(), autocommit=True, connect_timeout=3) as conn:
+        conn.execute(sql)
+
+
+@pytest.fixture(scope="session")
+def pg_template():
+    """A migrated template database for the run, or a skip reason."""
+    try:
+        import psycopg
+
+        psycopg.connect(_pg_admin_dsn(), connect_timeout=3).close()
+    except Exception as exc:  # noqa: BLE001 - any failure means "unreachable"
+        yield None, f"PostgreSQL at {PG_ADMIN_URL} is unreachable: {exc}"
+        return
+    from workbench.store import upgrade
+
+    name = f"wb_tmpl_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    _pg_execute(f'CREATE DATABASE "{name}"')
+    upgrade(_pg_url(name))
+    try:
+        yield name, None
+    finally:
+        _pg_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    from workbench.store import upgrade
+
+    path = tmp_path_factory.mktemp("tmpl") / "template.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path, sqlite_template, pg_template):
+    """A URL to a fresh, migrated, empty database of each kind."""
+    if request.param == "sqlite":
+        path = tmp_path / "workbench.db"
+        shutil.copy(sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    template, reason = pg_template
+    if template is None:
+        pytest.skip(reason)
+    name = f"wb_{os.getpid()}_{uuid.uuid4().hex[:10]}"
+    _pg_execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield _pg_url(name)
+    finally:
+        _pg_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class Clock:
+    """A clock tests can move forward (session expiry)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def service(db_url, clock):
+    from workbench.service import Service
+    from workbench.store import Store
+
+    store = Store(db_url)
+    yield Service(store, analyser=fake_analyse, rescorer=fake_rescore, clock=clock,
+                  bcrypt_rounds=4)
+    store.dispose()
+
+
+def fake_rescore(source, target, links):
+    return [fake_score(source, target, link) for link in links]
