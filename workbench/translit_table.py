@@ -127,6 +127,8 @@ CONVENTIONAL: dict[str, tuple[str, ...]] = {
     "hà nội": ("هانوي",),                             # Arabic Wikipedia: هانوي
     "việt nam": ("فيتنام",),                          # Arabic Wikipedia: فيتنام
     "sài gòn": ("سايغون", "سايجون"),                  # Arabic Wikipedia: سايغون
+    "điện biên phủ": ("ديان بيان فو",),               # Arab press (the 1954 battle)
+    "điện biên": ("ديان بيان", "دين بين"),
 }
 
 #: Letters treated as the same sound class when scoring (not when rendering): the page
