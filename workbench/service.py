@@ -536,6 +536,20 @@ class Service:
             row.password_hash = password_hash
             s.execute(delete(SessionRow).where(SessionRow.user_id == row.id))
 
+    def count_users(self) -> int:
+        """How many users exist (first-run checks; reveals nothing else)."""
+        with self.store.session() as s:
+            return s.scalar(select(func.count(UserRow.id))) or 0
+
+    def count_documents(self) -> int:
+        """How many documents exist (first-run checks)."""
+        with self.store.session() as s:
+            return s.scalar(select(func.count(DocumentRow.id))) or 0
+
+    def has_user(self, name: str) -> bool:
+        with self.store.session() as s:
+            return s.scalar(select(UserRow.id).where(UserRow.name == name)) is not None
+
     def list_users(self, actor: User) -> list[User]:
         """All users (admin only)."""
         with self.store.session() as s:
