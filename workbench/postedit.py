@@ -33,6 +33,12 @@ def _metrics() -> tuple[CHRF, TER]:
 
 
 def _signature(chrf: CHRF, ter: TER) -> str:
+    # sacrebleu only knows the reference count once a metric has scored something.
+    for metric in (chrf, ter):
+        try:
+            metric.get_signature()
+        except ValueError:
+            metric.sentence_score("x", ["x"])
     return f"chrF2++|{chrf.get_signature()};TER|{ter.get_signature()}"
 
 

@@ -182,8 +182,8 @@ def import_xliff(data: bytes, name: str = "XLIFF file") -> dict[int, ImportedUni
     root = _parse(data, name)
     version = root.get("version", "")
     units: dict[int, ImportedUnit] = {}
-    if root.tag == f"{{{NS_12}}}xliff" or (root.tag == "xliff" and version.startswith("1.")):
-        ns = root.nsmap.get(None, "") and f"{{{root.nsmap[None]}}}"
+    if root.tag == f"{{{NS_12}}}xliff" or (root.tag == "xliff" and version == "1.2"):
+        ns = f"{{{NS_12}}}" if root.tag.startswith("{") else ""
         for tu in root.iter(f"{ns}trans-unit"):
             ordinal = _ordinal(tu.get("id"), name)
             target = tu.find(f"{ns}target")
