@@ -1,0 +1,92 @@
+"""Documents page: create a review from a Vietnamese source and its Arabic MT, list
+documents with their progress, open one."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from workbench.errors import WorkbenchError
+from workbench.service import User
+from workbench_ui import resources
+
+
+def open_document(doc_id: int) -> None:
+    """Callback: show a document on the Review page, from its first row."""
+    st.session_state["doc_id"] = doc_id
+    st.session_state["nav"] = "Review"
+    st.session_state["page_no"] = 1
+    st.session_state.pop("focus", None)
+
+
+def _input(side: str, label: str) -> tuple[bytes, str] | None:
+    """The uploaded file of one side, else the pasted text, else None."""
+    upload = st.session_state.get(f"new_{side}_file")
+    if upload is not None:
+        return upload.getvalue(), upload.name
+    pasted = st.session_state.get(f"new_{side}_text", "")
+    if pasted.strip():
+        return pasted.encode("utf-8"), f"{label} (pasted).txt"
+    return None
+
+
+def _create(user: User) -> None:
+    source = _input("vi", "source")
+    target = _input("ar", "translation")
+    if source is None or target is None:
+        st.error("Give both the Vietnamese source and the Arabic translation "
+                 "(upload a .txt/.docx/.html file or paste the text).")
+        return
+    title = st.session_state.get("new_title", "").strip()
+    bar = st.progress(0.0, text="Starting…")
+    try:
+        summary = resources.service().import_document(
+            user, title, source[0], source[1], target[0], target[1],
+            progress=lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
+    except WorkbenchError as exc:
+        bar.empty()
+        st.error(str(exc))
+        return
+    bar.empty()
+    st.success(f"Created “{summary.title}”: {summary.links} paragraph links, "
+               f"{summary.open_findings} findings to look at.")
+    st.button("Open it", key="open_new", on_click=open_document, args=(summary.id,))
+
+
+def render(user: User) -> None:
+    st.header("Documents")
+    with st.expander("New review", expanded=False):
+        st.text_input("Title", key="new_title", placeholder="defaults to the source file name")
+        left, right = st.columns(2)
+        with left:
+            st.file_uploader("Vietnamese source", type=["txt", "docx", "html", "htm"],
+                             key="new_vi_file")
+            st.text_area("…or paste the Vietnamese text", key="new_vi_text", height=150)
+        with right:
+            st.file_uploader("Arabic machine translation", type=["txt", "docx", "html", "htm"],
+                             key="new_ar_file")
+            st.text_area("…or paste the Arabic text", key="new_ar_text", height=150)
+        if st.button("Create review", key="create_review", type="primary"):
+            _create(user)
+    try:
+        docs = resources.service().list_documents(user)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    if not docs:
+        st.info("No documents yet: create a review above.")
+        return
+    table = pd.DataFrame([{
+        "id": d.id, "title": d.title, "links": d.links, "reviewed": d.reviewed,
+        "approved": d.approved, "corrected": d.corrected, "open findings": d.open_findings,
+        "progress": d.progress, "by": d.created_by,
+        "created": d.created_at.strftime("%Y-%m-%d %H:%M"),
+    } for d in docs])
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "progress": st.column_config.ProgressColumn("progress", min_value=0.0, max_value=1.0,
+                                                    format="percent")})
+    for d in docs:
+        cols = st.columns([6, 1])
+        cols[0].markdown(f"**{d.title}** — {d.reviewed}/{d.links} reviewed, "
+                         f"{d.approved} approved, {d.open_findings} open findings")
+        cols[1].button("Open", key=f"open_{d.id}", on_click=open_document, args=(d.id,))

@@ -1,0 +1,173 @@
+"""Glossary page: browse and search terms; maintainers edit them in a table, import
+CSV/TBX and decide on suggestions; everyone can export and suggest a term."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from workbench import roles
+from workbench.errors import WorkbenchError
+from workbench.glossary import dump_csv, dump_tbx, load_glossary
+from workbench.service import TERM_CATEGORIES, GlossaryTerm, User
+from workbench_ui import resources
+from workbench_ui.adapters import glossary_of
+
+COLUMNS = ("source", "target", "variants", "forbidden", "category", "note")
+EDITOR_KEY = "glossary_editor"
+
+
+def _table(terms: list[GlossaryTerm]) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "id": t.id, "source": t.source, "target": t.target,
+        "variants": "|".join(t.variants), "forbidden": "|".join(t.forbidden),
+        "category": t.category, "note": t.note,
+    } for t in terms], columns=["id", *COLUMNS])
+
+
+def _matches(term: GlossaryTerm, query: str) -> bool:
+    query = query.casefold().strip()
+    return not query or any(query in str(v).casefold() for v in (
+        term.source, term.target, *term.variants, *term.forbidden, term.note, term.category))
+
+
+def _apply_edits(user: User, shown: pd.DataFrame) -> None:
+    """Callback: send the data_editor's edits (by row position of ``shown``) to the
+    service, one call per changed term; stops at the first refusal."""
+    state = st.session_state.get(EDITOR_KEY) or {}
+    svc = resources.service()
+    done = 0
+    try:
+        for position, changes in (state.get("edited_rows") or {}).items():
+            term_id = int(shown.iloc[int(position)]["id"])
+            fields = {k: ("" if v is None else v) for k, v in changes.items() if k in COLUMNS}
+            if fields:
+                svc.update_term(user, term_id, **fields)
+                done += 1
+        for added in state.get("added_rows") or []:
+            if not any((added.get(k) or "").strip() for k in COLUMNS):
+                continue
+            svc.add_term(user, added.get("source", ""), added.get("target", ""),
+                         added.get("variants") or "", added.get("forbidden") or "",
+                         added.get("category") or "term", added.get("note") or "")
+            done += 1
+        for position in state.get("deleted_rows") or []:
+            svc.delete_term(user, int(shown.iloc[int(position)]["id"]))
+            done += 1
+    except WorkbenchError as exc:
+        st.session_state["glossary_message"] = ("error", f"{exc} ({done} change(s) saved "
+                                                "before this one)")
+    else:
+        st.session_state["glossary_message"] = ("success", f"{done} change(s) saved.")
+    st.session_state.pop(EDITOR_KEY, None)
+
+
+def _import(user: User) -> None:
+    upload = st.session_state.get("glossary_upload")
+    if upload is None:
+        st.session_state["glossary_message"] = ("error", "Choose a CSV or TBX file first.")
+        return
+    svc = resources.service()
+    try:
+        glossary = load_glossary(upload.getvalue(), upload.name)
+        existing = {t.source.casefold(): t for t in svc.list_terms(user)}
+        added = updated = 0
+        for e in glossary:
+            fields = dict(source=e.source, target=e.target, variants=e.variants,
+                          forbidden=e.forbidden, category=e.category, note=e.note)
+            old = existing.get(e.source.casefold())
+            if old is None:
+                svc.add_term(user, **fields)
+                added += 1
+            else:
+                svc.update_term(user, old.id, **fields)
+                updated += 1
+    except WorkbenchError as exc:
+        st.session_state["glossary_message"] = ("error", str(exc))
+        return
+    st.session_state["glossary_message"] = (
+        "success", f"{upload.name}: {added} term(s) added, {updated} updated.")
+
+
+def _suggest(user: User) -> None:
+    try:
+        resources.service().suggest_term(
+            user, st.session_state.get("suggest_source", ""),
+            st.session_state.get("suggest_target", ""),
+            category=st.session_state.get("suggest_category", "term"),
+            note=st.session_state.get("suggest_note", ""))
+    except WorkbenchError as exc:
+        st.session_state["glossary_message"] = ("error", str(exc))
+        return
+    st.session_state["glossary_message"] = ("success", "Suggestion sent to the maintainers.")
+    for key in ("suggest_source", "suggest_target", "suggest_note"):
+        st.session_state[key] = ""
+
+
+def _decide(user: User, term_id: int, approve: bool) -> None:
+    try:
+        term = resources.service().decide_term(user, term_id, approve)
+    except WorkbenchError as exc:
+        st.session_state["glossary_message"] = ("error", str(exc))
+        return
+    st.session_state["glossary_message"] = ("success", f"{term.source}: {term.status}.")
+
+
+def render(user: User) -> None:
+    st.header("Glossary")
+    svc = resources.service()
+    can_edit = roles.allows(user.roles, "edit_glossary")
+    can_decide = roles.allows(user.roles, "approve_term")
+    message = st.session_state.pop("glossary_message", None)
+    if message:
+        (st.error if message[0] == "error" else st.success)(message[1])
+    try:
+        approved = svc.list_terms(user, status="approved")
+        suggested = svc.list_terms(user, status="suggested")
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return
+    query = st.text_input("Search (Vietnamese, Arabic, note)", key="glossary_search")
+    shown_terms = [t for t in approved if _matches(t, query)]
+    shown = _table(shown_terms)
+    st.caption(f"{len(shown_terms)} of {len(approved)} approved terms.")
+    if can_edit:
+        st.data_editor(
+            shown, key=EDITOR_KEY, hide_index=True, num_rows="dynamic",
+            width="stretch", disabled=["id"],
+            column_config={"category": st.column_config.SelectboxColumn(
+                "category", options=list(TERM_CATEGORIES), required=True)})
+        st.button("Save glossary changes", key="glossary_save", type="primary",
+                  on_click=_apply_edits, args=(user, shown))
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch")
+        st.caption("Read-only: editing the glossary needs the glossary maintainer role. "
+                   "You can suggest a term below.")
+    c1, c2 = st.columns(2)
+    everything = glossary_of(approved)
+    c1.download_button("Export CSV", dump_csv(everything), file_name="glossary.csv",
+                       mime="text/csv", key="glossary_csv")
+    c2.download_button("Export TBX", dump_tbx(everything), file_name="glossary.tbx",
+                       mime="application/x-tbx+xml", key="glossary_tbx")
+    if can_edit:
+        with st.expander("Import CSV/TBX"):
+            st.file_uploader("Glossary file", type=["csv", "tbx"], key="glossary_upload")
+            st.button("Import", key="glossary_import", on_click=_import, args=(user,))
+    st.subheader(f"Suggestions ({len(suggested)})")
+    for t in suggested:
+        cols = st.columns([5, 1, 1])
+        cols[0].markdown(f"**{t.source}** → {t.target} · {t.category}"
+                         f"{' · ' + t.note if t.note else ''} (by {t.suggested_by or '?'})")
+        if can_decide:
+            cols[1].button("Approve", key=f"term_approve_{t.id}", on_click=_decide,
+                           args=(user, t.id, True))
+            cols[2].button("Reject", key=f"term_reject_{t.id}", on_click=_decide,
+                           args=(user, t.id, False))
+    if roles.allows(user.roles, "suggest_term"):
+        with st.expander("Suggest a term"):
+            st.text_input("Vietnamese term", key="suggest_source")
+            st.text_input("Arabic rendering", key="suggest_target")
+            st.selectbox("Category", TERM_CATEGORIES, index=len(TERM_CATEGORIES) - 1,
+                         key="suggest_category")
+            st.text_input("Note", key="suggest_note")
+            st.button("Suggest", key="suggest_send", on_click=_suggest, args=(user,))
