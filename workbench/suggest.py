@@ -52,7 +52,8 @@ _SENTENCE_START = re.compile(r"(^|[.!?:…\n][\"'”»)]*)\s*$")
 _PROCLITICS = tuple(
     sorted(
         {c + p + a for c in ("", *clitics.CONJUNCTIONS) for p in ("", *clitics.PREPOSITIONS)
-         for a in ("", clitics.ARTICLE)} | {c + clitics.LAM_ARTICLE for c in ("", *clitics.CONJUNCTIONS)},
+         for a in ("", clitics.ARTICLE)}
+        | {c + clitics.LAM_ARTICLE for c in ("", *clitics.CONJUNCTIONS)},
         key=len, reverse=True,
     )
 )
@@ -187,13 +188,16 @@ def _terms(source: str, glossary: Glossary | Sequence[str]) -> list[_Term]:
     """The glossary terms and capitalised names in a unit's Vietnamese source."""
     spans: list[tuple[int, int, _Term]] = []
     if isinstance(glossary, Glossary):
-        spans = [(h.start, h.end, _Term(h.entry.source, h.entry)) for h in find_terms(source, glossary)]
+        spans = [
+            (h.start, h.end, _Term(h.entry.source, h.entry)) for h in find_terms(source, glossary)
+        ]
     else:
         text = unicodedata.normalize("NFC", source)
         for term in glossary:
             if not term.strip():
                 continue
-            pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in unicodedata.normalize("NFC", term).split()) + r"(?!\w)"
+            words = unicodedata.normalize("NFC", term).split()
+            pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
             for match in re.finditer(pattern, text, flags=re.IGNORECASE):
                 spans.append((match.start(), match.end(), _Term(term, None)))
     for start, end, name in _names(source):
@@ -217,8 +221,11 @@ def _credit(change: _Change, term: _Term) -> str:
             return "glossary"
     # Names are transliterated; organisations ("Ban Tổ chức") are translated, and
     # their lower-case syllables give them away.
-    looks_like_name = all(w[0].isupper() for w in _SYLLABLE.findall(term.source))
-    if (entry is None and looks_like_name) or (entry is not None and entry.category in ("person", "place")):
+    if entry is not None:
+        is_name = entry.category in ("person", "place")
+    else:
+        is_name = all(w[0].isupper() for w in _SYLLABLE.findall(term.source))
+    if is_name:
         # The name, located in the text, covers the changed words.
         for text, words in ((change.to_context, change.to_text),
                             (change.from_context, change.from_text)):
@@ -229,7 +236,9 @@ def _credit(change: _Change, term: _Term) -> str:
     return ""
 
 
-def _attribute(changes: list[_Change], terms: list[_Term]) -> list[tuple[_Change, _Term | None, str]]:
+def _attribute(
+    changes: list[_Change], terms: list[_Term]
+) -> list[tuple[_Change, _Term | None, str]]:
     """Credit each change to a term; one leftover change and term are paired."""
     out: list[tuple[_Change, _Term | None, str]] = []
     used: set[int] = set()

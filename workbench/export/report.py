@@ -48,7 +48,10 @@ def _describe(reviewed: ReviewedFinding) -> str:
     f = reviewed.finding
     expected = " / ".join(f.expected) or "—"
     found = f.found if f.found is not None else "—"
-    return f"{f.severity} {f.kind} «{f.term}»: expected {expected}; found {found} [{reviewed.status}]"
+    return (
+        f"{f.severity} {f.kind} «{f.term}»: expected {expected}; found {found} "
+        f"[{reviewed.status}]"
+    )
 
 
 def _worst(unit: ReviewedUnit) -> str:

@@ -44,7 +44,9 @@ STATE_FROM_12 = {
     "needs-review-adaptation": "machine", "needs-review-l10n": "machine",
     "translated": "reviewed", "signed-off": "final", "final": "final",
 }
-STATE_FROM_20 = {"initial": "machine", "translated": "reviewed", "reviewed": "reviewed", "final": "final"}
+STATE_FROM_20 = {
+    "initial": "machine", "translated": "reviewed", "reviewed": "reviewed", "final": "final",
+}
 
 _SKELETON_12 = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -82,7 +84,9 @@ def _units(doc: ReviewedDocument, include_noise: bool) -> list[ReviewedUnit]:
 
 def _serialise(root: etree._Element) -> bytes:
     etree.cleanup_namespaces(root)
-    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return etree.tostring(
+        root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
 
 
 def export_xliff12(doc: ReviewedDocument, *, include_noise: bool = False) -> bytes:
@@ -195,7 +199,8 @@ def import_xliff(data: bytes, name: str = "XLIFF file") -> dict[int, ImportedUni
             else:
                 state = "machine"
             notes = tuple(_text(n) for n in tu.findall(f"{ns}note"))
-            units[ordinal] = ImportedUnit(ordinal, _text(tu.find(f"{ns}source")), _text(target), state, notes)
+            source = _text(tu.find(f"{ns}source"))
+            units[ordinal] = ImportedUnit(ordinal, source, _text(target), state, notes)
     elif root.tag == f"{{{NS_20}}}xliff":
         ns = f"{{{NS_20}}}"
         for unit in root.iter(f"{ns}unit"):
