@@ -25,9 +25,18 @@ LAM_ARTICLE = "لل"
 SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "يه", "ها", "هم", "هن", "كم", "نا", "ي", "ه", "ك")
 #: After a final ta marbuta (ه in matching form), the ه becomes ت before a suffix:
 #: لجنة → لجنتها, مقاطعة → مقاطعتين; the sound feminine plural replaces it: مقاطعات.
-TA_MARBUTA_SUFFIXES = ("تهما", "تان", "تين", "تها", "تهم", "تنا", "تكم", "ته", "تي", "تك", "ات")
+TA_MARBUTA_SUFFIXES = ("تهما", "تان", "تين", "تها", "تهم", "تنا", "تكم", "ته", "تي", "تك", "ات",
+                       # feminine nisba adjective: قاعدة → القاعدية (not the masculine
+                       # ي: منطقة would then match منطقي "logical")
+                       "يه")
 #: A word shorter than this (after removing its article) takes no clitics: short name
 #: syllables (آن, لي) glued to ب/ل/و would otherwise be found inside unrelated words.
 MIN_STEM = 3
 #: Final letter of the matching form of ta marbuta.
 TA_MARBUTA = "ه"
+#: Prepositions written as words: after one, a place word may lose its article before
+#: a name ("في المنطقة" → "في منطقة نا هانغ"), so the article is optional there.
+PREPOSITION_WORDS = ("في", "من", "الي", "علي", "عن")
+#: "عضو الحزب" (idafa) is also written "عضو في الحزب"/"أعضاء من الحزب": one of these
+#: may stand between two words of a rendering when the second has the article.
+LINK_PREPOSITIONS = ("في", "من")

@@ -34,6 +34,8 @@ CATEGORIES = ("person", "place", "admin_level", "organization", "title", "term")
 #: ``match`` column values: ``exact`` (default, diacritics matter) or ``toneless``.
 MATCH_MODES = ("exact", "toneless")
 _SEP = "|"
+_GENDERS = {"f": "female", "female": "female", "nữ": "female", "w": "female",
+            "m": "male", "male": "male", "nam": "male"}
 
 
 def _key(source: str) -> str:
@@ -76,8 +78,9 @@ class GlossaryEntry:
 
     @property
     def gender(self) -> str:
-        """``female``/``male`` from an extra ``gender`` column, else ``''``."""
-        return (self.extra.get("gender") or "").strip().lower()
+        """``female``/``male`` from an extra ``gender`` column (f/m/nữ/nam too), else ``''``."""
+        value = (self.extra.get("gender") or "").strip().lower()
+        return _GENDERS.get(value, "")
 
     @property
     def where(self) -> str:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from collections.abc import Iterable
 
 from workbench import clitics
+from workbench.vi_compounds import COMPOUNDS
 from workbench.glossary import Glossary, GlossaryEntry
 from workbench.normalize import normalize_ar, normalize_ar_with_offsets
 
@@ -46,7 +47,7 @@ class TermHit:
     text: str
 
 
-def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     """NFC form of ``text`` and, per output character, its index in ``text``.
 
     A base letter with its combining marks is composed as one cluster, so NFD input
@@ -88,11 +89,22 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _vi_pattern(source: str, cased: bool) -> str:
+    """Regex for one Vietnamese term.
+
+    Abbreviations match case-sensitively; names (``cased``) match as written or in
+    capitals; a term written with a capital initial (Quy định, Bài) must have it in the
+    text too, because the lower-case word is usually the common word ("theo quy định").
+    """
     words = source.split()
     parts = []
-    for w in words:
+    for k, w in enumerate(words):
         esc = re.escape(w)
-        parts.append(f"(?-i:{esc})" if _is_abbreviation(w) else esc)
+        if _is_abbreviation(w):
+            parts.append(f"(?-i:{esc})")
+        elif k == 0 and w[:1].isupper():
+            parts.append(f"(?-i:{re.escape(w[0])}){re.escape(w[1:])}")
+        else:
+            parts.append(esc)
     body = r"\s+".join(parts)
     if cased:
         upper = r"\s+".join(re.escape(w.upper()) for w in words)
@@ -109,25 +121,35 @@ class _VietnameseIndex:
 
     def __init__(self, glossary: Glossary) -> None:
         entries = sorted(glossary, key=lambda e: -len(e.source))
-        self.by_key: dict[str, GlossaryEntry] = {}
-        self.by_toneless: dict[str, GlossaryEntry] = {}
+        self.by_key: dict[str, GlossaryEntry | None] = {}
+        self.by_toneless: dict[str, GlossaryEntry | None] = {}
         exact, loose = [], []
+        # compounds first: at equal length a compound blocks; longer terms still win
+        blockers = [c for c in COMPOUNDS if _vi_key(c) not in {_vi_key(e.source) for e in entries}]
+        for c in blockers:
+            self.by_key[_vi_key(c)] = None
+            self.by_toneless.setdefault(_vi_key(toneless(c)), None)
         for e in entries:
             src = unicodedata.normalize("NFC", e.source)
             cased = e.category in CASED_CATEGORIES
             exact.append(_vi_pattern(src, cased))
-            self.by_key.setdefault(_vi_key(src), e)
+            self.by_key[_vi_key(src)] = e
             if e.toneless:
                 loose.append(_vi_pattern(toneless(src), cased))
                 self.by_toneless.setdefault(_vi_key(toneless(src)), e)
-        self.exact = self._compile(exact)
-        self.loose = self._compile(loose)
+        block = [_vi_pattern(c, False) for c in blockers]
+        self.exact = self._compile(exact + block)
+        self.loose = self._compile(loose + [_vi_pattern(toneless(c), False) for c in blockers]) \
+            if loose else None
 
     @staticmethod
     def _compile(patterns: list[str]) -> re.Pattern[str] | None:
         if not patterns:
             return None
-        return re.compile(f"{_BOUNDARY_L}(?:{'|'.join(patterns)}){_BOUNDARY_R}", re.IGNORECASE)
+        # a lookahead finds a match at every position, so overlapping terms compete
+        # by length below instead of the leftmost one winning ("Phó Trưởng Ban Tổ chức
+        # Tỉnh ủy": Ban Tổ chức Tỉnh ủy, not Phó Trưởng ban)
+        return re.compile(f"{_BOUNDARY_L}(?=((?:{'|'.join(patterns)}){_BOUNDARY_R}))", re.IGNORECASE)
 
 
 _VI_INDEXES: weakref.WeakKeyDictionary[Glossary, _VietnameseIndex] = weakref.WeakKeyDictionary()
@@ -145,26 +167,28 @@ def find_terms(text: str, glossary: Glossary) -> list[TermHit]:
     if not len(glossary):
         return []
     index = _vi_index(glossary)
-    norm, offsets = _nfc_with_offsets(text)
+    norm, offsets = nfc_with_offsets(text)
     offsets.append(len(text))
-    candidates: list[tuple[int, int, GlossaryEntry]] = []
+    candidates: list[tuple[int, int, GlossaryEntry | None]] = []
     for m in index.exact.finditer(norm):
-        entry = index.by_key.get(_vi_key(m.group()))
-        if entry is not None:
-            candidates.append((m.start(), m.end(), entry))
+        key = _vi_key(m.group(1))
+        if key in index.by_key:
+            candidates.append((m.start(1), m.end(1), index.by_key[key]))
     if index.loose is not None:
         for m in index.loose.finditer(toneless(norm)):
-            entry = index.by_toneless.get(_vi_key(m.group()))
-            if entry is not None:
-                candidates.append((m.start(), m.end(), entry))
+            key = _vi_key(m.group(1))
+            if key in index.by_toneless:
+                candidates.append((m.start(1), m.end(1), index.by_toneless[key]))
+    chosen: list[tuple[int, int, GlossaryEntry | None]] = []
+    for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):  # longest first
+        if all(c[1] <= a or b <= c[0] for a, b, _ in chosen):
+            chosen.append(c)
     hits: list[TermHit] = []
-    taken_until = -1
-    for start, end, entry in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
-        if start < taken_until:
+    for start, end, entry in sorted(chosen, key=lambda c: c[0]):
+        if entry is None:  # a compound word, not the term inside it
             continue
         s, e = offsets[start], offsets[end]
         hits.append(TermHit(entry, s, e, text[s:e]))
-        taken_until = end
     return hits
 
 
@@ -271,7 +295,22 @@ def arabic_pattern(rendering: str) -> re.Pattern[str]:
         body = prefix + _last_word(first)
     else:
         middle = [_esc(w) for w in words[1:-1]]
-        body = r"\s+".join([prefix + _esc(first), *middle, _last_word(words[-1])])
+        last = _strip_article(words[-1])
+        # "في المنطقة" before a name is "في منطقة نا هانغ": the article may go
+        if len(last) == len(words[-1]):
+            last_re = _last_word(last)
+        elif _text(words[-2]) in clitics.PREPOSITION_WORDS:
+            last_re = f"(?:{clitics.ARTICLE})?" + _last_word(last)
+        else:
+            # idafa: "نوعية الأنشطة" is "نوعية أنشطة خلايا الحزب" before a genitive
+            last_re = f"(?:{clitics.ARTICLE}{_last_word(last)}|{_last_word(last)}(?=\\s+[^\\W\\d_]))"
+        parts = [prefix + _esc(first), *middle, last_re]
+        body = parts[0]
+        for word, part in zip(words[1:], parts[1:]):
+            gap = r"\s+"
+            if _text(word).startswith(clitics.ARTICLE):
+                gap = rf"\s+(?:{_alt(clitics.LINK_PREPOSITIONS)}\s+)?"
+            body += gap + part
     return re.compile(f"{_BOUNDARY_L}{body}{_BOUNDARY_R}")
 
 
@@ -307,3 +346,61 @@ def contains_rendering(renderings: Iterable[str], text: str | ArabicText) -> boo
     """Whether any accepted rendering occurs in ``text``."""
     at = _as_arabic(text)
     return any(arabic_pattern(r).search(at.norm) for r in renderings if r.strip())
+
+
+# --------------------------------------------------------------------------- fuzzy
+
+_AR_WORD = re.compile(r"[^\W\d_]+")
+_FOLD = str.maketrans({"ج": "غ", "ق": "ك", "ث": "ت", "ى": "ي", "ة": "ه"})
+_CLITIC_STRIP = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def _unclitic(word: str) -> list[str]:
+    forms = [word]
+    for p in _CLITIC_STRIP:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            forms.append(word[len(p):])
+    return forms
+
+
+@dataclass(frozen=True)
+class NearHit:
+    """The stretch of an Arabic text closest to a rendering, and how close (0..1)."""
+
+    rendering: str
+    score: float
+    start: int
+    end: int
+    text: str
+
+
+def closest(renderings: Iterable[str], text: str | ArabicText, slack: int = 1) -> NearHit | None:
+    """The window of words most similar to any rendering (clitics ignored), or None.
+
+    Used when no rendering matches, to show the reviewer what the translation has
+    instead ("found"), and to tell a misspelt name from a missing one.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    at = _as_arabic(text)
+    spans = [(m.start(), m.end()) for m in _AR_WORD.finditer(at.norm)]
+    words = [at.norm[a:b] for a, b in spans]
+    best: NearHit | None = None
+    for r in dict.fromkeys(renderings):
+        rn = normalize_ar(r).split()
+        if not rn or not spans:
+            continue
+        target = _fold(" ".join(rn))
+        for width in range(max(1, len(rn) - slack), len(rn) + slack + 1):
+            for j in range(0, len(words) - width + 1):
+                rest = " ".join(words[j + 1:j + width])
+                score = max(ratio(_fold(f"{first} {rest}".strip()), target)
+                            for first in _unclitic(words[j])) / 100.0
+                if best is None or score > best.score:
+                    s, e = at.span(spans[j][0], spans[j + width - 1][1])
+                    best = NearHit(r, score, s, e, at.original[s:e])
+    return best

@@ -1,0 +1,108 @@
+"""QA checks: the registry and :func:`run_checks`.
+
+Each check is a small class (see :mod:`workbench.checks.base`) whose docstring's first
+line is the title a user sees, with a kind and a default severity.  ``CHECKS`` is the
+explicit registry, in the order findings are preferred when two report the same words.
+A check that crashes is reported as a ``check_error`` finding naming the check and the
+paragraphs, never swallowed.
+
+Adding a check: write a ``Check`` subclass in a module here, decorate it with a
+severity, add it to ``CHECKS``, and add passes()/fails() cases to
+``tests/test_checks.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from workbench.checks.admin import AdminLevelCheck
+from workbench.checks.base import Check, CheckContext, LinkView
+from workbench.checks.consistency import InconsistentCheck
+from workbench.checks.figures import NumberCheck
+from workbench.checks.names import GenderCheck, NameCheck
+from workbench.checks.terms import ForbiddenCheck, TermCheck
+from workbench.checks.untranslated import UntranslatedCheck
+from workbench.finding import Finding
+from workbench.glossary import Glossary
+from workbench.link import Link
+from workbench.paragraph import Paragraph
+
+#: Every check by name.  Order = preference when two findings cover the same words.
+CHECKS: dict[str, type[Check]] = {
+    "number": NumberCheck,
+    "forbidden": ForbiddenCheck,
+    "admin_level": AdminLevelCheck,
+    "name": NameCheck,
+    "term": TermCheck,
+    "gender": GenderCheck,
+    "inconsistent": InconsistentCheck,
+    "untranslated": UntranslatedCheck,
+}
+
+__all__ = ["CHECKS", "Check", "run_checks", "check_titles"]
+
+
+def check_titles() -> dict[str, str]:
+    """Each check's name and the title a user sees."""
+    return {name: cls.title() for name, cls in CHECKS.items()}
+
+
+def _crash(check: Check, view: LinkView | None, exc: Exception) -> Finding:
+    where = (f"source paragraph(s) {list(view.link.source)}, target paragraph(s) "
+             f"{list(view.link.target)}") if view else "the whole document"
+    return Finding(
+        kind="check_error", severity="major",
+        source=view.link.source if view else (), target=view.link.target if view else (),
+        term=check.name, expected=(), found=None,
+        message=f"check '{check.name}' failed on {where}: {type(exc).__name__}: {exc}; "
+                "the other checks ran; please report this as a bug",
+        check=check.name,
+    )
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    return any(x.paragraph == y.paragraph and x.start < y.end and y.start < x.end
+               for x in a.target_spans for y in b.target_spans)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding whose words another, preferred check already reports."""
+    rank = {name: i for i, name in enumerate(CHECKS)}
+    ordered = sorted(findings, key=lambda f: rank.get(f.check, len(rank)))
+    kept: list[Finding] = []
+    for f in ordered:
+        if f.target_spans and any(k.target == f.target and k.check != f.check and _overlaps(k, f)
+                                  for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+def run_checks(source: Sequence[Paragraph], target: Sequence[Paragraph], links: Sequence[Link],
+               glossary: Glossary, checks: Iterable[str] | None = None) -> list[Finding]:
+    """Run the named checks (all by default) over aligned paragraphs; findings in text order."""
+    names = list(checks) if checks is not None else list(CHECKS)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown:
+        raise ValueError(f"unknown check(s) {', '.join(unknown)}; known: {', '.join(CHECKS)}")
+    ctx = CheckContext(source, target, links, glossary)
+    findings: list[Finding] = []
+    for name in names:
+        check = CHECKS[name]()
+        if check.scope == "document":
+            try:
+                findings.extend(check.check_document(ctx))
+            except Exception as exc:  # reported, not swallowed: see module docstring
+                findings.append(_crash(check, None, exc))
+            continue
+        for view in ctx.views:
+            if not view.link.target or (not view.link.source and not check.one_sided):
+                continue
+            try:
+                findings.extend(check.check_link(view))
+            except Exception as exc:  # reported, not swallowed: see module docstring
+                findings.append(_crash(check, view, exc))
+    kept = _dedupe(findings)
+    kept.sort(key=lambda f: (f.target[:1] or f.source[:1], f.source[:1],
+                             min((s.start for s in f.target_spans), default=-1)))
+    return kept

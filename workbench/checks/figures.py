@@ -1,0 +1,59 @@
+"""Numbers and document codes: every figure of the source, the same in the translation.
+
+Uses :func:`workbench.numbers.compare_numbers`, which already treats 33.690 and 33690,
+85,94% and 85.94%, dates and ordinals written either way as the same fact.  A code
+(18-QĐi/TU) must be copied letter for letter: a changed code points to a different
+document, so it is critical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from workbench.checks.base import Check, LinkView, major
+from workbench.finding import Finding
+from workbench.numbers import NumberMention, compare_numbers
+
+
+def _pair(missing: list[NumberMention], extra: list[NumberMention]):
+    """Pair a missing source figure with an extra target one of the same kind, in order."""
+    free = list(extra)
+    for m in missing:
+        same = [t for t in free if (t.kind == "code") == (m.kind == "code")]
+        other = same[0] if same else None
+        if other is not None:
+            free.remove(other)
+        yield m, other
+    for t in free:
+        yield None, t
+
+
+@major
+class NumberCheck(Check):
+    """Number, date or document code changed, missing or added
+
+    A figure of the source that is not in the translation (or another figure in its
+    place), and document codes that are not copied verbatim (18-QĐi/TU, not 18-QDi/TU).
+    """
+
+    name = kind = "number"
+
+    def check_link(self, view: LinkView) -> Iterator[Finding]:
+        cmp = compare_numbers(view.source.text, view.target.text)
+        for src, tgt in _pair(cmp.missing, cmp.extra):
+            code = (src or tgt).kind == "code"
+            sspan = (src.start, src.end) if src else None
+            tspan = (tgt.start, tgt.end) if tgt else None
+            if src and tgt:
+                what = "code" if code else "figure"
+                msg = f"{what} {src.text} is written {tgt.text} in the translation"
+                severity = "critical" if code else self.severity
+            elif src:
+                msg = f"{src.text} is not in the translation"
+                severity = "critical" if code else self.severity
+            else:
+                msg = f"{tgt.text} in the translation is not in the source"
+                severity = "major" if code else "minor"
+            yield view.finding(self, term=src.text if src else "", expected=(src.text,) if src else (),
+                               found=tgt.text if tgt else None, message=msg, severity=severity,
+                               source_span=sspan, target_span=tspan)

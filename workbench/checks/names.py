@@ -1,0 +1,185 @@
+"""Names: a person or place rendered differently from the glossary, or not at all;
+and "đồng chí" with a woman's name, which Arabic writes الرفيقة, not الرفيق."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from workbench import name_cues, translit
+from workbench.checks.base import Check, LinkView, major, minor
+from workbench.checks.terms import source_span, unique_entries
+from workbench.finding import Finding
+from workbench.normalize import normalize_ar
+from workbench.termmatch import closest, contains_rendering, find_renderings
+
+#: A stretch this close to a glossary rendering is that name misspelt, not another word.
+NEAR_NAME = 0.6
+#: Below this translit plausibility, an unlisted name's rendering is reported.
+IMPLAUSIBLE = 0.5
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A name in the source found by the word before it (đồng chí ·Lò Tiến Hưng·)."""
+
+    cue: str
+    name: str
+    start: int
+    end: int
+
+
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alt})(?!\w)")
+
+
+_PERSON_RE = _cue_re(name_cues.PERSON_CUES)
+_PLACE_RE = _cue_re(name_cues.PLACE_CUES)
+_COMRADE_RE = _cue_re(name_cues.COMRADE_VI)
+
+
+def mentions(text: str, pattern: re.Pattern[str]) -> list[NameMention]:
+    """Capitalised syllable runs (1-4) right after a cue word."""
+    found = []
+    for m in pattern.finditer(text):
+        pos, words, start = m.end(), [], None
+        for w in _WORD.finditer(text, pos):
+            gap = text[pos:w.start()]
+            if gap.strip() or not w.group()[0].isupper() or len(words) == 4:
+                break
+            if start is None:
+                start = w.start()
+            words.append(w.group())
+            pos = w.end()
+        if words and " ".join(words) not in name_cues.NOT_NAMES and words[0] not in name_cues.NOT_NAMES:
+            found.append(NameMention(m.group(1), " ".join(words), start, pos))
+    return found
+
+
+def is_vietnamese_name(name: str) -> bool:
+    """Every syllable parses as Vietnamese (foreign names get no Vietnamese transliteration)."""
+    return all(translit.parse_syllable(s) is not None for s in name.split())
+
+
+def _covered(view: LinkView, start: int, end: int) -> bool:
+    return any(h.start < end and start < h.end for h in view.terms)
+
+
+@major
+class NameCheck(Check):
+    """Name rendered differently from the glossary, or missing
+
+    A person or place of the glossary whose accepted rendering is not in the
+    translation: reported with the nearest stretch (a misspelling such as
+    نجوين هوانغ فونغ) or as missing.  Names the glossary does not list (found after
+    đồng chí, ông, bà, xã, huyện, thôn ...) are reported when their rendering does not
+    fit the name, with a transliteration to add to the glossary.
+    """
+
+    name = kind = "name"
+
+    def check_link(self, view: LinkView) -> Iterator[Finding]:
+        at = view.arabic
+        for e in unique_entries(view):
+            if e.category not in ("person", "place"):
+                continue
+            if contains_rendering(e.renderings, at) or (e.forbidden and contains_rendering(e.forbidden, at)):
+                continue
+            near = closest(e.renderings, at)
+            if near is not None and near.score >= NEAR_NAME:
+                yield view.finding(
+                    self, term=e.source, expected=e.renderings, found=near.text,
+                    message=f"{e.source} is written {e.target} in the glossary; "
+                            f"the translation has {near.text}",
+                    source_span=source_span(view, e), target_span=(near.start, near.end))
+            else:
+                yield view.finding(
+                    self, term=e.source, expected=e.renderings, found=None,
+                    message=f"{e.source} ({e.target}) is not in the translation",
+                    source_span=source_span(view, e))
+        yield from self._unlisted(view)
+
+    def _unlisted(self, view: LinkView) -> Iterator[Finding]:
+        at = view.arabic
+        seen = set()
+        for m in mentions(view.source.text, _PERSON_RE) + mentions(view.source.text, _PLACE_RE):
+            if m.name in seen or _covered(view, m.start, m.end) or not is_vietnamese_name(m.name):
+                continue
+            seen.add(m.name)
+            if view.glossary.lookup(m.name) is not None:
+                continue
+            options = translit.candidates(m.name, limit=4)
+            if not options or contains_rendering(options, at):
+                continue
+            near = closest(options, at)
+            if near is None or near.score < 0.4:
+                continue  # nothing like it: the name may be left out on purpose
+            if translit.plausibility(m.name, near.text) >= IMPLAUSIBLE:
+                continue
+            yield view.finding(
+                self, term=m.name, expected=(options[0],), found=near.text, severity="minor",
+                message=f"{m.name} (not in the glossary): {near.text} does not fit the name; "
+                        f"suggested rendering {options[0]} (add it to the glossary)",
+                source_span=(m.start, m.end), target_span=(near.start, near.end))
+
+
+def _comrade_before(at_original: str, start: int) -> tuple[str, int, int] | None:
+    """The Arabic 'comrade' word just before a name occurrence, with its span."""
+    window_start = max(0, start - 30)
+    chunk = at_original[window_start:start]
+    words = list(re.finditer(r"\S+", chunk))
+    for w in reversed(words[-2:]):
+        form = normalize_ar(w.group()).strip("،,.:")
+        for p in ("و", ""):
+            core = form[len(p):] if p and form.startswith(p) else form
+            if core in [normalize_ar(x) for x in name_cues.COMRADE_AR_MASCULINE + name_cues.COMRADE_AR_FEMININE]:
+                return core, window_start + w.start(), window_start + w.end()
+    return None
+
+
+@minor
+class GenderCheck(Check):
+    """"Đồng chí" with a woman's name must be الرفيقة
+
+    A woman's name (middle name Thị, or gender=female in the glossary) after
+    "đồng chí" takes the feminine الرفيقة; a man's (gender=male) the masculine الرفيق.
+    """
+
+    name = kind = "gender"
+
+    def check_link(self, view: LinkView) -> Iterator[Finding]:
+        at = view.arabic
+        fem = {normalize_ar(x) for x in name_cues.COMRADE_AR_FEMININE}
+        for m in mentions(view.source.text, _COMRADE_RE):
+            entry = view.glossary.lookup(m.name)
+            syllables = m.name.split()
+            if entry is not None and entry.gender:
+                gender = entry.gender
+            elif any(s in name_cues.FEMALE_MIDDLE_NAMES for s in syllables[1:-1]):
+                gender = "female"
+            else:
+                continue
+            renderings = entry.renderings if entry else tuple(translit.candidates(m.name, 4))
+            spots = [(h.start, h.end) for h in find_renderings(renderings, at)]
+            if not spots:
+                near = closest(renderings, at)
+                if near is None or near.score < NEAR_NAME:
+                    continue
+                spots = [(near.start, near.end)]
+            for start, _ in spots:
+                comrade = _comrade_before(at.original, start)
+                if comrade is None:
+                    continue
+                form, cs, ce = comrade
+                if (form in fem) == (gender == "female"):
+                    break
+                want = name_cues.COMRADE_AR_FEMININE[0] if gender == "female" else name_cues.COMRADE_AR_MASCULINE[0]
+                yield view.finding(
+                    self, term=f"{m.cue} {m.name}", expected=(want,), found=at.original[cs:ce],
+                    message=f"{m.name} is a {'woman' if gender == 'female' else 'man'}: "
+                            f"expected {want}, found {at.original[cs:ce]}",
+                    source_span=(m.start, m.end), target_span=(cs, ce))
+                break

@@ -1,0 +1,35 @@
+"""Words around personal and place names, in Vietnamese and Arabic, as data.
+
+The name check finds names the glossary does not list by the words that introduce
+them ("đồng chí Hiệp", "xã Sinh Long"); the gender check needs the middle name that
+marks a woman (Thị) and the Arabic masculine/feminine forms of "comrade".
+"""
+
+from __future__ import annotations
+
+#: Vietnamese words after which a capitalised syllable run is a person's name.
+PERSON_CUES: tuple[str, ...] = (
+    "đồng chí", "ông", "bà", "anh", "chị", "em", "cháu", "cụ", "chú", "cô", "bác",
+    "Thượng tướng", "Đại tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá",
+    "Trung tá", "Thiếu tá", "Bí thư", "Chủ tịch", "Thủ tướng", "Bộ trưởng", "Giám đốc",
+    "Trưởng ban", "Phó Chủ tịch", "Phó Bí thư", "Trưởng thôn", "Tổng Bí thư", "nhà báo",
+    "bác sĩ", "tiến sĩ", "giáo sư", "thầy", "nghệ nhân", "đảng viên",
+)
+#: Vietnamese words after which a capitalised syllable run is a place name.
+PLACE_CUES: tuple[str, ...] = (
+    "xã", "huyện", "tỉnh", "thôn", "bản", "xóm", "ấp", "làng", "phường", "quận",
+    "thị trấn", "thị xã", "thành phố", "TP", "TP.", "sông", "núi", "hồ", "đèo", "suối",
+    "đường", "cầu", "chợ", "vùng", "khu",
+)
+#: Capitalised words that start a sentence or a title, not a name.
+NOT_NAMES: frozenset[str] = frozenset({
+    "Đảng", "Nhà", "Nước", "Nhà nước", "Chính phủ", "Quốc hội", "Trung ương", "Tỉnh", "Huyện",
+    "Xã", "Thôn", "Ủy", "Ban", "Hội", "Đoàn", "Chi", "Bộ", "Sở", "Phòng", "Mặt", "Trận",
+})
+#: The middle name that marks a Vietnamese woman's name (Nguyễn Thị Hoa).
+FEMALE_MIDDLE_NAMES: tuple[str, ...] = ("Thị",)
+#: Vietnamese "comrade" (the form of address that Arabic inflects for gender).
+COMRADE_VI: tuple[str, ...] = ("đồng chí",)
+#: Arabic "comrade": masculine and feminine, in matching form (ة written ه).
+COMRADE_AR_MASCULINE: tuple[str, ...] = ("الرفيق", "رفيق")
+COMRADE_AR_FEMININE: tuple[str, ...] = ("الرفيقة", "رفيقة")
