@@ -106,11 +106,19 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def load_glossaries(paths: Sequence[str] | None):
     """The glossaries named on the command line, or the shipped ones."""
-    from workbench.glossary import load_default_glossaries, load_glossary_files
+    from workbench.glossary import Glossary, load_glossary
+    from workbench.pipeline import shipped_glossary
 
     if not paths:
-        return load_default_glossaries()
-    return load_glossary_files(paths)
+        return shipped_glossary()
+    loaded = []
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                loaded.append(load_glossary(handle.read(), path))
+        except OSError as exc:
+            raise WorkbenchError(f"{path}: cannot open the glossary ({exc.strerror}).") from exc
+    return Glossary.merge(*loaded)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

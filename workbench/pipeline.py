@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench.embed import EmbeddingBackend, get_backend
 from workbench.finding import Finding
@@ -15,6 +16,22 @@ from workbench.link import Link
 from workbench.paragraph import Paragraph
 
 Progress = Callable[[float, str], None]
+
+#: the glossaries shipped with the workbench, used when none is given
+GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "glossaries"
+
+
+def shipped_glossary():
+    """The shipped glossaries of ``glossaries/``, merged (loaded once per process)."""
+    global _SHIPPED
+    if _SHIPPED is None:
+        from workbench.glossary import load_default_glossaries
+
+        _SHIPPED = load_default_glossaries(GLOSSARY_DIR)
+    return _SHIPPED
+
+
+_SHIPPED = None
 
 
 @dataclass(frozen=True)
@@ -63,9 +80,7 @@ def analyse(
         links = align_document(source, target, backend)
     report(0.8, "Running checks…")
     if glossary is None:
-        from workbench.glossary import load_default_glossaries
-
-        glossary = load_default_glossaries()
+        glossary = shipped_glossary()
     findings = run_checks(source, target, links, glossary)
     report(1.0, "Done")
     signature = links[0].signature if links else ""
