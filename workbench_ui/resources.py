@@ -30,6 +30,8 @@ DEMO_TITLE = "Demo: Nâng cao chất lượng sinh hoạt chi bộ – Bài cu�
 ANALYSER: Callable | None = None
 RESCORER: Callable | None = None
 SERVICE_OPTIONS: dict = {}
+#: Copy glossaries/ into an empty database glossary on first start (tests turn it off).
+SEED_GLOSSARY = True
 #: Why the demo could not be set up, per data location (shown on the login page).
 SETUP_PROBLEMS: dict[str, str] = {}
 #: Data locations where the demo account signs in with demo/demo.
@@ -90,7 +92,8 @@ def ensure_demo(service: Service) -> str | None:
         return None  # no demo account (or its password was changed): demo not active
     DEMO_ACTIVE.add(data_location())
     try:
-        seed_glossary(service, demo)
+        if SEED_GLOSSARY:
+            seed_glossary(service, demo)
         if not service.list_documents(demo):
             service.import_document(
                 demo, DEMO_TITLE,

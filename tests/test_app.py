@@ -1,0 +1,463 @@
+"""The Streamlit app driven with AppTest: every page, widgets found by key.
+
+A fast fake analyser (tests/app_fakes.py) stands in for the embedding pipeline; the
+service, the database (SQLite in ``tmp_path``) and the permission rules are real.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import app_fakes
+from workbench.errors import WorkbenchError
+from workbench.service import open_service
+from workbench.store import DB_FILE
+from workbench_ui import resources
+
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A migrated database with the demo account and document, built once and copied
+    into each test's directory (migrating costs most of a second)."""
+    directory = tmp_path_factory.mktemp("template")
+    service = open_service(f"sqlite:///{directory / DB_FILE}", analyser=app_fakes.analyse,
+                           bcrypt_rounds=4, rescorer=app_fakes.score_links,
+                           glossary=resources._file_glossary())
+    old = resources.SEED_GLOSSARY
+    resources.SEED_GLOSSARY = False
+    try:
+        assert resources.ensure_demo(service) is None
+    finally:
+        resources.SEED_GLOSSARY = old
+    service.store.dispose()
+    return directory / DB_FILE
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch, template_db) -> AppTest:
+    shutil.copy(template_db, tmp_path / DB_FILE)
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("WORKBENCH_DB_URL", raising=False)
+    monkeypatch.setattr(resources, "ANALYSER", app_fakes.analyse)
+    monkeypatch.setattr(resources, "RESCORER", app_fakes.score_links)
+    monkeypatch.setattr(resources, "SERVICE_OPTIONS", {"bcrypt_rounds": 4})
+    monkeypatch.setattr(resources, "SEED_GLOSSARY", False)
+    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def svc():
+    return resources.service()
+
+
+def login(at: AppTest, name: str = "demo", password: str = "demo") -> None:
+    at.session_state["token"] = svc().authenticate(name, password).token
+    at.run()
+    assert not at.exception
+
+
+def demo_user():
+    return svc().authenticate("demo", "demo").user
+
+
+def make_user(name: str, roles: str) -> None:
+    svc().create_user(demo_user(), name, "pw-" + name, roles)
+
+
+def open_review(at: AppTest) -> tuple[int, object]:
+    doc = svc().list_documents(demo_user())[0]
+    at.radio(key="nav").set_value("Review").run()
+    assert not at.exception
+    return doc.id, svc().get_review(demo_user(), doc.id)
+
+
+def first_row_with_finding(review):
+    return next(r for r in review.rows if any(f.status == "open" for f in r.findings))
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def htmls(at: AppTest) -> list[str]:
+    return [h.proto.body for h in at.get("html")]
+
+
+# --------------------------------------------------------------------------- login
+
+
+def test_login_page_shows_the_demo_account(app: AppTest) -> None:
+    assert any("demo" in i.value for i in app.info)
+    assert app.text_input(key="login_name") is not None
+
+
+def test_login_ok_shows_the_documents(app: AppTest) -> None:
+    app.text_input(key="login_name").input("demo")
+    app.text_input(key="login_password").input("demo")
+    app.button[0].click().run()
+    assert not app.exception
+    assert app.radio(key="nav").value == "Documents"
+    assert any("Demo" in m.value for m in app.markdown)
+
+
+@pytest.mark.parametrize("name,password", [("demo", "wrong"), ("nobody", "demo"), ("", "")])
+def test_login_refused(app: AppTest, name: str, password: str) -> None:
+    app.text_input(key="login_name").input(name)
+    app.text_input(key="login_password").input(password)
+    app.button[0].click().run()
+    assert not app.exception
+    assert "wrong user name or password" in " ".join(errors(app))
+    assert "token" not in app.session_state
+    with pytest.raises(KeyError):
+        app.radio(key="nav")
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def test_create_a_review_from_pasted_text(app: AppTest) -> None:
+    login(app)
+    app.text_input(key="new_title").input("Xã Yên Nguyên")
+    app.text_area(key="new_vi_text").input(
+        "Xã Yên Nguyên, huyện Chiêm Hóa đạt chuẩn nông thôn mới.\n\n"
+        "Tỉnh ủy Tuyên Quang khen thưởng 12 chi bộ.")
+    app.text_area(key="new_ar_text").input(
+        "حققت بلدية ين نجوين في منطقة تشييم هوا معايير الريف الجديد.\n\n"
+        "كرمت لجنة الحزب في المقاطعة 12 خلية حزبية.")
+    app.button(key="create_review").click().run()
+    assert not app.exception, app.exception
+    assert any("Created" in s.value and "2 paragraph links" in s.value for s in app.success)
+    titles = [d.title for d in svc().list_documents(demo_user())]
+    assert "Xã Yên Nguyên" in titles
+
+
+def test_create_a_review_without_a_translation_says_what_is_missing(app: AppTest) -> None:
+    login(app)
+    app.text_area(key="new_vi_text").input("Tỉnh ủy Tuyên Quang")
+    app.button(key="create_review").click().run()
+    assert not app.exception
+    assert any("Arabic translation" in e for e in errors(app))
+    assert len(svc().list_documents(demo_user())) == 1
+
+
+def test_open_a_document_goes_to_its_review(app: AppTest) -> None:
+    login(app)
+    doc = svc().list_documents(demo_user())[0]
+    app.button(key=f"open_{doc.id}").click().run()
+    assert not app.exception
+    assert app.radio(key="nav").value == "Review"
+    assert app.selectbox(key="doc_pick").value == doc.id
+
+
+# --------------------------------------------------------------------------- review
+
+
+def test_findings_are_highlighted_at_their_spans(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = first_row_with_finding(review)
+    finding = next(f for f in row.findings if f.status == "open")
+    span = finding.target_spans[0]
+    expected = review.target_paragraphs[span.paragraph][span.start:span.end]
+    marked = [re.sub(r"<[^>]+>", "", m) for h in htmls(app)
+              for m in re.findall(r"<mark[^>]*>(.*?)</mark>", h)]
+    assert expected in marked
+    assert any('dir="rtl"' in h for h in htmls(app))
+
+
+def test_saving_a_correction(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = first_row_with_finding(review)
+    new_text = row.current_text.replace(first_row_with_finding(review).findings[0].found,
+                                        "بلدية") + " (مصحح)"
+    app.text_area(key=f"text_{row.link_id}").input(new_text)
+    app.button(key=f"save_{row.link_id}").click().run()
+    assert not app.exception
+    assert any("Saved as version 1" in s.value for s in app.success)
+    after = svc().get_review(demo_user(), doc_id).rows[row.ordinal]
+    assert after.current_text == new_text and after.version == 1
+    # a second save builds on the new version (no false conflict)
+    app.text_area(key=f"text_{row.link_id}").input(new_text + "!")
+    app.button(key=f"save_{row.link_id}").click().run()
+    assert any("Saved as version 2" in s.value for s in app.success)
+
+
+def test_concurrent_save_is_refused_and_the_text_is_kept(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[1]
+    make_user("lan", "translator")
+    other = svc().authenticate("lan", "pw-lan").user
+    svc().save_correction(other, doc_id, row.ordinal, "نص لان", base_version=0)
+    mine = row.current_text + " تصحيحي"
+    app.text_area(key=f"text_{row.link_id}").input(mine)
+    app.button(key=f"save_{row.link_id}").click().run()
+    assert not app.exception
+    assert any("Not saved" in e for e in errors(app))
+    assert app.text_area(key=f"text_{row.link_id}").value == mine  # nothing typed is lost
+    assert any("lan saved version 1" in w.value for w in app.warning)
+    assert any("نص لان" in h for h in htmls(app))
+    assert svc().get_review(demo_user(), doc_id).rows[1].current_text == "نص لان"
+    kinds = [r.kind for r in svc().history(demo_user(), doc_id, row.ordinal)]
+    assert kinds == ["edit", "conflict"]
+    # saving again after seeing their text replaces it on purpose
+    app.button(key=f"save_{row.link_id}").click().run()
+    assert svc().get_review(demo_user(), doc_id).rows[1].current_text == mine
+
+
+def test_a_dismissed_finding_disappears(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = first_row_with_finding(review)
+    finding = next(f for f in row.findings if f.status == "open")
+    before = sum(h.count("<mark") for h in htmls(app))
+    app.toggle(key=f"more_{row.link_id}").set_value(True).run()
+    app.text_input(key=f"dismiss_reason_{finding.id}").input("tên riêng, không phải lỗi")
+    app.button(key=f"dismiss_{finding.id}").click().run()
+    assert not app.exception
+    assert any("dismissed" in s.value for s in app.success)
+    stored = next(f for f in svc().get_review(demo_user(), doc_id).rows[row.ordinal].findings
+                  if f.id == finding.id)
+    assert stored.status == "dismissed" and stored.dismiss_reason == "tên riêng, không phải lỗi"
+    assert sum(h.count("<mark") for h in htmls(app)) < before
+    with pytest.raises(KeyError):
+        app.button(key=f"dismiss_{finding.id}")
+
+
+def test_dismissing_without_a_reason_is_refused(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = first_row_with_finding(review)
+    finding = next(f for f in row.findings if f.status == "open")
+    app.toggle(key=f"more_{row.link_id}").set_value(True).run()
+    app.button(key=f"dismiss_{finding.id}").click().run()
+    assert any("say why" in e for e in errors(app))
+
+
+def test_editor_approves_and_translator_is_refused(app: AppTest) -> None:
+    make_user("minh", "translator")
+    login(app, "minh", "pw-minh")
+    doc_id, review = open_review(app)
+    row = review.rows[2]
+    app.button(key=f"approve_{row.link_id}").click().run()
+    assert not app.exception
+    assert any("may not approve" in e for e in errors(app))
+    assert svc().get_review(demo_user(), doc_id).rows[2].status == "new"
+    app.button(key=f"reviewed_{row.link_id}").click().run()
+    assert svc().get_review(demo_user(), doc_id).rows[2].status == "reviewed"
+
+
+def test_demo_editor_approves(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[0]
+    app.button(key=f"approve_{row.link_id}").click().run()
+    assert not app.exception
+    assert svc().get_review(demo_user(), doc_id).rows[0].status == "approved"
+    assert app.button(key=f"approve_{row.link_id}").disabled
+
+
+def test_filter_by_severity_and_sort_worst_first(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    app.multiselect(key="f_sev").set_value(["major"]).run()
+    shown = {int(m) for h in htmls(app) for m in re.findall(r'data-paragraph="(\d+)"', h)}
+    flagged = [r for r in review.rows
+               if any(f.severity == "major" and f.status == "open" for f in r.findings)]
+    assert flagged and len(app.get("text_area")) == sum(1 for r in flagged if r.target)
+    assert all(i in shown for r in flagged for i in r.source)
+    app.multiselect(key="f_sev").set_value([]).run()
+    app.radio(key="sort").set_value("worst score first").run()
+    assert not app.exception
+    keys = [t.key for t in app.get("text_area")]
+    two_sided = sorted((r for r in review.rows if r.source and r.target),
+                       key=lambda r: (r.score, r.ordinal))
+    assert keys[0] == f"text_{two_sided[0].link_id}"
+
+
+def test_next_open_finding_jumps_to_its_page(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    flagged = [r for r in review.rows if any(f.status == "open" for f in r.findings)]
+    app.button(key="next_open").click().run()
+    assert app.session_state["focus"] == flagged[0].link_id
+    app.button(key="next_open").click().run()
+    focus = app.session_state["focus"]
+    assert focus == flagged[1 % len(flagged)].link_id
+    position = [r.link_id for r in review.rows].index(focus)
+    assert app.number_input(key="page_no").value == position // 20 + 1
+    assert any(m.value.startswith("➡️") for m in app.markdown)
+
+
+def test_history_shows_revisions_and_restores_one(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[1]
+    for text in ("النسخة الأولى", "النسخة الثانية"):
+        app.text_area(key=f"text_{row.link_id}").input(text)
+        app.button(key=f"save_{row.link_id}").click().run()
+    app.toggle(key=f"more_{row.link_id}").set_value(True).run()
+    assert any("النسخة الأولى" in h for h in htmls(app))
+    history = svc().history(demo_user(), doc_id, row.ordinal)
+    assert [r.version for r in history] == [1, 2]
+    app.button(key=f"restore_{history[0].id}").click().run()
+    assert not app.exception
+    assert svc().get_review(demo_user(), doc_id).rows[1].current_text == "النسخة الأولى"
+    assert app.text_area(key=f"text_{row.link_id}").value == "النسخة الأولى"
+
+
+def test_merge_with_next_realigns(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[3]
+    app.toggle(key=f"more_{row.link_id}").set_value(True).run()
+    app.button(key=f"merge_{row.link_id}").click().run()
+    assert not app.exception, app.exception
+    after = svc().get_review(demo_user(), doc_id)
+    assert len(after.rows) == len(review.rows) - 1
+    assert after.rows[3].source == review.rows[3].source + review.rows[4].source
+    assert any("Alignment changed" in i.value for i in app.info)
+
+
+def test_mqm_tag_is_stored(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[5]
+    app.toggle(key=f"more_{row.link_id}").set_value(True).run()
+    app.selectbox(key=f"mqm_cat_{row.link_id}").set_value("terminology")
+    app.selectbox(key=f"mqm_sev_{row.link_id}").set_value("major")
+    app.button(key=f"mqm_add_{row.link_id}").click().run()
+    tags = svc().get_review(demo_user(), doc_id).rows[5].mqm
+    assert [(t.category, t.severity) for t in tags] == [("terminology", "major")]
+
+
+def test_export_offers_every_format(app: AppTest) -> None:
+    pytest.importorskip("workbench.export")
+    from workbench.export import EXPORTERS
+
+    login(app)
+    open_review(app)
+    app.toggle(key="export_on").set_value(True).run()
+    assert not app.exception
+    assert not errors(app)
+    for fmt in EXPORTERS:
+        assert app.get("download_button") and any(
+            b.proto.id and f"export_{fmt}" in b.proto.id for b in app.get("download_button"))
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+def _add_terms() -> None:
+    user = demo_user()
+    svc().add_term(user, "xã", "بلدية", forbidden=["منطقة"], category="admin_level")
+    svc().add_term(user, "Tỉnh ủy", "لجنة الحزب في المقاطعة", category="organization")
+
+
+def test_glossary_maintainer_edits_in_the_table(app: AppTest) -> None:
+    _add_terms()
+    login(app)
+    app.radio(key="nav").set_value("Glossary").run()
+    app.text_input(key="glossary_search").input("xã").run()
+    app.session_state["glossary_editor"] = {
+        "edited_rows": {0: {"target": "بلدية (xã)", "note": "cấp xã"}},
+        "added_rows": [{"source": "huyện", "target": "منطقة", "category": "admin_level"}],
+        "deleted_rows": []}
+    app.run()
+    app.button(key="glossary_save").click().run()
+    assert not app.exception
+    assert any("2 change(s) saved" in s.value for s in app.success)
+    terms = {t.source: t for t in svc().list_terms(demo_user())}
+    assert terms["xã"].target == "بلدية (xã)" and terms["xã"].note == "cấp xã"
+    assert terms["huyện"].category == "admin_level"
+    assert terms["Tỉnh ủy"].target == "لجنة الحزب في المقاطعة"  # not shown, not touched
+
+
+def test_translator_cannot_edit_the_glossary_but_can_suggest(app: AppTest) -> None:
+    _add_terms()
+    make_user("hoa", "translator")
+    login(app, "hoa", "pw-hoa")
+    app.radio(key="nav").set_value("Glossary").run()
+    assert not app.exception
+    assert not app.get("arrow_data_frame") or all(
+        getattr(e.proto, "editing_mode", 0) == 0 for e in app.get("arrow_data_frame"))
+    with pytest.raises(KeyError):
+        app.button(key="glossary_save")
+    with pytest.raises(WorkbenchError):
+        svc().update_term(svc().authenticate("hoa", "pw-hoa").user,
+                          svc().list_terms(demo_user())[0].id, target="x")
+    app.text_input(key="suggest_source").input("thôn")
+    app.text_input(key="suggest_target").input("قرية")
+    app.button(key="suggest_send").click().run()
+    assert [t.source for t in svc().list_terms(demo_user(), status="suggested")] == ["thôn"]
+
+
+def test_maintainer_approves_a_suggestion(app: AppTest) -> None:
+    make_user("hoa", "translator")
+    svc().suggest_term(svc().authenticate("hoa", "pw-hoa").user, "thôn", "قرية")
+    login(app)
+    app.radio(key="nav").set_value("Glossary").run()
+    term = svc().list_terms(demo_user(), status="suggested")[0]
+    app.button(key=f"term_approve_{term.id}").click().run()
+    assert not app.exception
+    assert [t.source for t in svc().list_terms(demo_user(), status="approved")] == ["thôn"]
+
+
+# --------------------------------------------------------------------------- dashboard, users
+
+
+def test_dashboard_renders_overall_and_per_document(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[0]
+    app.text_area(key=f"text_{row.link_id}").input(row.current_text + " تصحيح")
+    app.button(key=f"save_{row.link_id}").click().run()
+    app.radio(key="nav").set_value("Dashboard").run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Links"] == str(len(review.rows))
+    assert metrics["Post-edit effort"] != "—"
+    app.selectbox(key="dash_doc").set_value(doc_id).run()
+    assert not app.exception
+    assert {m.label: m.value for m in app.metric}["Documents"] == "1"
+
+
+def test_admin_creates_and_disables_a_user(app: AppTest) -> None:
+    login(app)
+    app.radio(key="nav").set_value("Users").run()
+    app.text_input(key="new_user_name").input("tuan")
+    app.text_input(key="new_user_password").input("secret")
+    app.multiselect(key="new_user_roles").set_value(["translator", "editor"])
+    app.button(key="create_user").click().run()
+    assert not app.exception
+    assert any("'tuan' created" in s.value for s in app.success)
+    assert svc().authenticate("tuan", "secret").user.roles == {"translator", "editor"}
+    app.selectbox(key="disable_user_name").set_value("tuan")
+    app.button(key="disable_user").click().run()
+    with pytest.raises(WorkbenchError, match="disabled"):
+        svc().authenticate("tuan", "secret")
+
+
+def test_users_page_is_not_offered_to_a_translator(app: AppTest) -> None:
+    make_user("minh", "translator")
+    login(app, "minh", "pw-minh")
+    assert "Users" not in app.radio(key="nav").options
+
+
+def test_an_expired_session_goes_back_to_login(app: AppTest) -> None:
+    login(app)
+    svc().logout(app.session_state["token"])
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="login_name") is not None
+    assert any("log in again" in e for e in errors(app))
