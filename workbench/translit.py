@@ -24,6 +24,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from workbench import translit_table as T
 from workbench.normalize import normalize_ar, normalize_ar_with_offsets
 
@@ -213,99 +217,125 @@ def _fold(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-def _distance(a: str, b: str) -> float:
-    """Levenshtein distance with half-cost substitutions between near letters."""
-    prev = [float(j) for j in range(len(b) + 1)]
-    for i, ca in enumerate(a, 1):
-        cur = [float(i)] + [0.0] * len(b)
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                sub = 0.0
-            elif frozenset((ca, cb)) in T.NEAR:
-                sub = 0.5
-            else:
-                sub = 1.0
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub)
-        prev = cur
-    return prev[-1]
+_NEAR_MAP = {ch: min(pair) for pair in T.NEAR for ch in pair}
 
 
-def _similarity(candidates_folded: tuple[str, ...], word: str) -> float:
-    """Best match of a folded Arabic word against folded candidates, in [0, 1].
+def _near(text: str) -> str:
+    """Folded text with each near pair (ث/ت, ش/س …) merged to one letter."""
+    return "".join(_NEAR_MAP.get(ch, ch) for ch in text)
 
-    Squared so that one wrong letter in a four-letter syllable (هوانغ for هونغ) costs
-    clearly more than a spelling variant, which folding has already made equal.
+
+def _similarity_matrix(cands: list[str], strings: list[str]) -> np.ndarray:
+    """Best similarity of each string to any candidate, in [0, 1] (one value per string).
+
+    The edit distance is the mean of the plain distance and the distance with near
+    letters merged, so swapping ث for ت costs half an edit.  Squared so that one wrong
+    letter in a four-letter syllable (هوانغ for هونغ) costs clearly more than a
+    spelling variant, which folding has already made equal.
     """
-    best = 0.0
-    for cand in candidates_folded:
-        longest = max(len(cand), len(word)) or 1
-        best = max(best, 1.0 - _distance(cand, word) / longest)
-        if best == 1.0:
-            break
-    return max(0.0, best) ** 2
+    raw = process.cdist(cands, strings, scorer=Levenshtein.distance, dtype=np.float32)
+    near = process.cdist(
+        [_near(c) for c in cands], [_near(s) for s in strings],
+        scorer=Levenshtein.distance, dtype=np.float32,
+    )
+    longest = np.maximum.outer(
+        np.array([len(c) for c in cands], dtype=np.float32),
+        np.array([len(s) for s in strings], dtype=np.float32),
+    )
+    sim = 1.0 - (raw + near) / 2.0 / np.maximum(longest, 1.0)
+    return np.clip(sim, 0.0, 1.0).max(axis=0) ** 2
 
 
-def _word_forms(word: str) -> list[tuple[str, float]]:
-    """A folded Arabic word and its forms without a proclitic (و ب ل ال), with costs."""
-    forms = [(_fold(word), 0.0)]
-    for prefix in _PROCLITICS:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            forms.append((_fold(word[len(prefix):]), _PROCLITIC_COST))
-    return forms
-
-
-def _group_candidates(units: list[tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
+def _group_candidates(units: list[tuple[int, tuple[str, ...]]]) -> list[str]:
     """Folded spellings of consecutive units written as one Arabic word."""
     if len(units) == 1:
-        return tuple(dict.fromkeys(_fold(o) for o in units[0][1]))
+        return list(dict.fromkeys(_fold(o) for o in units[0][1]))
     pools = [opts[:_JOIN_OPTIONS] for _, opts in units]
-    return tuple(dict.fromkeys(_fold("".join(p)) for p in itertools.product(*pools)))
+    return list(dict.fromkeys(_fold("".join(p)) for p in itertools.product(*pools)))
 
 
-def _align(units: list[tuple[int, tuple[str, ...]]], words: list[str]) -> tuple[float, int, int]:
+@dataclass(frozen=True)
+class _Alignment:
+    """Result of aligning a name to words: score, first/last word used, proclitic length."""
+
+    score: float
+    first: int
+    last: int
+    prefix: int
+
+
+def _align(units: list[tuple[int, tuple[str, ...]]], words: list[str], local: bool) -> _Alignment:
     """Best monotone alignment of name units to Arabic words.
 
-    Returns (score in [0,1], first word used, one past the last word used); every
-    Arabic word inside that range that renders no syllable costs ``_SKIP_WORD_COST``.
+    A group of up to three units may match up to three consecutive words (هانوي = Hà
+    Nội; هو تشي منه = one conventional unit).  Every Arabic word inside the match that
+    renders no syllable costs ``_SKIP_WORD_COST``; with ``local`` the words before and
+    after the match are free (searching a paragraph), otherwise they cost too.
     """
     n, m = len(units), len(words)
     weight = sum(w for w, _ in units) or 1
-    forms = [_word_forms(w) for w in words]
-    group_cache: dict[tuple[int, int], tuple[str, ...]] = {}
+    # every word span (j, g) as strings, with and without a proclitic on its first word
+    strings: dict[str, int] = {}
+    span_forms: dict[tuple[int, int], list[tuple[int, float, int]]] = {}
+    folded = [_fold(w) for w in words]
+    for j in range(m):
+        heads = [(folded[j], 0.0, 0)]
+        for prefix in _PROCLITICS:
+            if words[j].startswith(prefix) and len(words[j]) - len(prefix) >= 2:
+                heads.append((_fold(words[j][len(prefix):]), _PROCLITIC_COST, len(prefix)))
+        for g in range(1, min(_MAX_GROUP, m - j) + 1):
+            tail = "".join(folded[j + 1 : j + g])
+            forms = []
+            for text, cost, plen in heads:
+                idx = strings.setdefault(text + tail, len(strings))
+                forms.append((idx, cost, plen))
+            span_forms[(j, g)] = forms
+    string_list = list(strings)
+    best: dict[tuple[int, int], np.ndarray] = {}
+    for i in range(n):
+        for k in range(1, min(_MAX_GROUP, n - i) + 1):
+            best[(i, k)] = _similarity_matrix(_group_candidates(units[i : i + k]), string_list)
+
     neg = float("-inf")
-    # dp[i][j]: best gain with i units placed and j words consumed; start[i][j]: first word matched
     dp = [[neg] * (m + 1) for _ in range(n + 1)]
-    first = [[-1] * (m + 1) for _ in range(n + 1)]
-    last = [[-1] * (m + 1) for _ in range(n + 1)]
-    dp[0][0] = 0.0
+    back: list[list[tuple[int, int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    # back[i][j] = (first word matched, its proclitic length, one past last word matched)
+    for j in range(m + 1):
+        if local or j == 0:
+            dp[0][j] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
             cur = dp[i][j]
             if cur == neg:
                 continue
-            if j < m and cur - _SKIP_WORD_COST > dp[i][j + 1]:
-                dp[i][j + 1] = cur - _SKIP_WORD_COST
-                first[i][j + 1], last[i][j + 1] = first[i][j], last[i][j]
+            info = back[i][j]
+            if j < m:
+                # (local: words before and after the match are free through the start
+                # row and the final argmax, so every skip here is inside or a stray)
+                step = cur - _SKIP_WORD_COST
+                if step > dp[i][j + 1]:
+                    dp[i][j + 1], back[i][j + 1] = step, info
             if i < n and cur > dp[i + 1][j]:
-                dp[i + 1][j] = cur
-                first[i + 1][j], last[i + 1][j] = first[i][j], last[i][j]
+                dp[i + 1][j], back[i + 1][j] = cur, info
             for k in range(1, min(_MAX_GROUP, n - i) + 1):
-                key = (i, k)
-                if key not in group_cache:
-                    group_cache[key] = _group_candidates(units[i : i + k])
-                cands = group_cache[key]
+                sims = best[(i, k)]
                 syllables = sum(w for w, _ in units[i : i + k])
                 for g in range(1, min(_MAX_GROUP, m - j) + 1):
-                    head = forms[j]
-                    tail = "".join(forms[x][0][0] for x in range(j + 1, j + g))
-                    sim = max(_similarity(cands, f + tail) - cost for f, cost in head)
+                    sim, plen = max((float(sims[idx]) - cost, p) for idx, cost, p in span_forms[(j, g)])
                     gain = cur + syllables * sim
                     if gain > dp[i + k][j + g]:
+                        first = info if info is not None else (j, plen, 0)
                         dp[i + k][j + g] = gain
-                        first[i + k][j + g] = first[i][j] if first[i][j] >= 0 else j
-                        last[i + k][j + g] = j + g
-    best = max(0.0, dp[n][m]) / weight
-    return min(1.0, best), first[n][m], last[n][m]
+                        back[i + k][j + g] = (first[0], first[1], j + g)
+    if local:
+        j_best = max(range(m + 1), key=lambda j: dp[n][j])
+    else:
+        j_best = m
+    final = back[n][j_best]
+    score = min(1.0, max(0.0, dp[n][j_best]) / weight)
+    if final is None:
+        return _Alignment(score, -1, -1, 0)
+    return _Alignment(score, final[0], final[2], final[1])
 
 
 def plausibility(vi_name: str, ar_text: str) -> float:
@@ -320,7 +350,7 @@ def plausibility(vi_name: str, ar_text: str) -> float:
     words = _AR_WORD.findall(normalize_ar(ar_text))
     if not units or not words:
         return 0.0
-    return _align(units, words)[0]
+    return _align(units, words, local=False).score
 
 
 @dataclass(frozen=True)
@@ -334,29 +364,20 @@ class NameMatch:
 
 
 def locate(vi_name: str, ar_text: str) -> NameMatch | None:
-    """Find the span of ``ar_text`` that best renders ``vi_name`` (None if no words).
+    """Find the span of ``ar_text`` that best renders ``vi_name``.
 
-    The span is in the caller's (unnormalised) text, for highlighting.  Windows of up
-    to two words more than the name has syllables are tried, so a proclitic or a
-    split syllable does not hide a match.
+    The span is in the caller's (unnormalised) text, for highlighting, without a
+    proclitic (و ب ل ال) attached to its first word.  None if the text has no Arabic
+    word or nothing matches at all.  One alignment pass over the paragraph.
     """
     units = _units(vi_name)
     norm, offsets = normalize_ar_with_offsets(ar_text)
     spans = [(m.start(), m.end()) for m in _AR_WORD.finditer(norm)]
     if not units or not spans:
         return None
-    syllables = sum(w for w, _ in units)
-    best: NameMatch | None = None
-    widths = range(1, min(len(spans), syllables + 2) + 1)
-    for width in widths:
-        for j in range(len(spans) - width + 1):
-            window = [norm[a:b] for a, b in spans[j : j + width]]
-            score, lo, hi = _align(units, window)
-            if best is not None and score <= best.score:
-                continue
-            if lo < 0:
-                continue
-            start = offsets[spans[j + lo][0]]
-            end = offsets[spans[j + hi - 1][1] - 1] + 1
-            best = NameMatch(score, start, end, ar_text[start:end])
-    return best
+    found = _align(units, [norm[a:b] for a, b in spans], local=True)
+    if found.first < 0:
+        return None
+    start = offsets[spans[found.first][0] + found.prefix]
+    end = offsets[spans[found.last - 1][1] - 1] + 1
+    return NameMatch(found.score, start, end, ar_text[start:end])
