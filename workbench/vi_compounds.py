@@ -24,6 +24,7 @@ COMPOUNDS: tuple[str, ...] = (
     # cơ sở (grassroots)
     "cơ sở hạ tầng", "cơ sở vật chất", "cơ sở dữ liệu", "cơ sở y tế", "cơ sở sản xuất",
     "cơ sở kinh doanh", "cơ sở giáo dục", "cơ sở pháp lý", "cơ sở khoa học", "làm cơ sở",
+    "là cơ sở", "cơ sở để", "trên cơ sở",  # "the basis for", "on the basis of"
     # làng, xóm, ấp (village, hamlet)
     "làng nghề", "hàng xóm", "ấp ủ", "ấm áp",
     # quận, phường

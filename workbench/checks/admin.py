@@ -10,12 +10,13 @@ The level words and their one house rendering each come from the glossary's
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 
 from workbench import translit
 from workbench.checks.base import Check, LinkView, major
 from workbench.finding import Finding
-from workbench.glossary import GlossaryEntry
+from workbench.glossary import Glossary, GlossaryEntry
 from workbench.normalize import normalize_ar
 from workbench.termmatch import closest, find_renderings
 
@@ -62,14 +63,14 @@ class _Levels:
                       for e in self.entries}
 
 
-_CACHE: dict[int, _Levels] = {}
+_CACHE: weakref.WeakKeyDictionary[Glossary, _Levels] = weakref.WeakKeyDictionary()
 
 
 def levels_of(view: LinkView) -> _Levels:
     g = view.glossary
-    if id(g) not in _CACHE:
-        _CACHE[id(g)] = _Levels(g.by_category("admin_level"))
-    return _CACHE[id(g)]
+    if g not in _CACHE:
+        _CACHE[g] = _Levels(g.by_category("admin_level"))
+    return _CACHE[g]
 
 
 def name_after(text: str, end: int) -> tuple[str, int, int] | None:

@@ -9,12 +9,13 @@ through :class:`CheckContext`, so a thousand paragraphs with hundreds of terms s
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from workbench.finding import Finding, Span
-from workbench.glossary import Glossary
+from workbench.glossary import Glossary, GlossaryEntry
 from workbench.link import Link
 from workbench.paragraph import Paragraph
 from workbench.termmatch import ArabicText, RenderingHit, TermHit, find_renderings, find_terms
@@ -66,6 +67,36 @@ class Side:
         return Span(self.paragraphs[k], start - base, end - base)
 
 
+# per glossary (weakly held: a reloaded glossary gets fresh parts), per entry id
+_PARTS: weakref.WeakKeyDictionary[Glossary, dict[int, list[GlossaryEntry]]] = weakref.WeakKeyDictionary()
+
+
+def parts(entry: GlossaryEntry, glossary: Glossary) -> list[GlossaryEntry]:
+    """The shorter glossary terms a long term contains (Ban Tổ chức + Tỉnh ủy).
+
+    Every run of the term's words is looked up (a term has few words), longest first,
+    non-overlapping; no regex is compiled per entry.
+    """
+    cache = _PARTS.setdefault(glossary, {})
+    key = id(entry)
+    if key not in cache:
+        words = entry.source.split()
+        spans = []
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                if (i, j) == (0, len(words)):
+                    continue
+                found = glossary.lookup(" ".join(words[i:j]))
+                if found is not None and found is not entry:
+                    spans.append((i, j, found))
+        chosen: list[tuple[int, int, GlossaryEntry]] = []
+        for i, j, e in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            if all(j <= a or b <= i for a, b, _ in chosen):
+                chosen.append((i, j, e))
+        cache[key] = [e for _, _, e in sorted(chosen, key=lambda s: s[0])]
+    return cache[key]
+
+
 @dataclass
 class LinkView:
     """One link with its texts and lazily computed, cached matching aids."""
@@ -79,6 +110,17 @@ class LinkView:
     def terms(self) -> list[TermHit]:
         """Glossary terms of the source, longest first and non-overlapping."""
         return find_terms(self.source.text, self.glossary)
+
+    @cached_property
+    def entries(self) -> list[GlossaryEntry]:
+        """Glossary entries of the source, each once: the terms found and, after each,
+        the shorter terms inside it (Hồ Chí Minh inside a campaign's name)."""
+        out: dict[int, GlossaryEntry] = {}
+        for hit in self.terms:
+            out.setdefault(id(hit.entry), hit.entry)
+            for p in parts(hit.entry, self.glossary):
+                out.setdefault(id(p), p)
+        return list(out.values())
 
     @cached_property
     def arabic(self) -> ArabicText:

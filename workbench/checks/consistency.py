@@ -38,10 +38,8 @@ class InconsistentCheck(Check):
         for view in ctx.views:
             if not view.link.source or not view.link.target:
                 continue
-            for hit in view.terms:
-                e = hit.entry
-                if e.category not in ("person", "place") or id(e) in entries and \
-                        any(v is view for v, _ in uses[id(e)]):
+            for e in view.entries:
+                if e.category not in ("person", "place"):
                     continue
                 entries[id(e)] = e
                 for h in find_renderings(e.renderings + e.forbidden, view.arabic):

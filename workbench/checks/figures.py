@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
+from workbench import number_cues
 from workbench.checks.base import Check, LinkView, major
 from workbench.finding import Finding
 from workbench.numbers import NumberMention, compare_numbers
@@ -28,6 +31,16 @@ def _pair(missing: list[NumberMention], extra: list[NumberMention]):
         yield None, t
 
 
+_LABEL_BEFORE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(map(re.escape, number_cues.LABEL_WORDS_VI))})\s*$", re.IGNORECASE)
+
+
+def _label(text: str, start: int) -> str | None:
+    """The label word right before a number ("số" in "Chi bộ số 4"), or None."""
+    m = _LABEL_BEFORE.search(text[max(0, start - 12):start])
+    return m.group().strip() if m else None
+
+
 @major
 class NumberCheck(Check):
     """Number, date or document code changed, missing or added
@@ -40,6 +53,15 @@ class NumberCheck(Check):
 
     def check_link(self, view: LinkView) -> Iterator[Finding]:
         cmp = compare_numbers(view.source.text, view.target.text)
+        for src, tgt in cmp.matched:
+            label = _label(view.source.text, src.start)
+            if tgt.kind == "ordinal" and src.kind != "ordinal" and label:
+                want = f"{number_cues.LABEL_WORD_AR} {src.text}"
+                yield view.finding(
+                    self, term=f"{label} {src.text}", expected=(want,), found=tgt.text, severity="minor",
+                    message=f"{label} {src.text} is a number in a name, not an ordinal: "
+                            f"expected {want}, found {tgt.text}",
+                    source_span=(src.start, src.end), target_span=(tgt.start, tgt.end))
         for src, tgt in _pair(cmp.missing, cmp.extra):
             code = (src or tgt).kind == "code"
             sspan = (src.start, src.end) if src else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from workbench import name_cues, translit
 from workbench.checks.base import Check, LinkView, major, minor
-from workbench.checks.terms import source_span, unique_entries
+from workbench.checks.terms import source_span
 from workbench.finding import Finding
 from workbench.normalize import normalize_ar
 from workbench.termmatch import closest, contains_rendering, find_renderings
@@ -83,7 +83,7 @@ class NameCheck(Check):
 
     def check_link(self, view: LinkView) -> Iterator[Finding]:
         at = view.arabic
-        for e in unique_entries(view):
+        for e in view.entries:
             if e.category not in ("person", "place"):
                 continue
             if contains_rendering(e.renderings, at) or (e.forbidden and contains_rendering(e.forbidden, at)):

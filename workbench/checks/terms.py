@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from workbench.checks.base import Check, LinkView, major
+from workbench.checks.base import Check, LinkView, major, parts
 from workbench.finding import Finding
-from workbench.glossary import Glossary, GlossaryEntry
-from workbench.termmatch import closest, contains_rendering, find_renderings, find_terms
+from workbench.glossary import GlossaryEntry
+from workbench.termmatch import closest, contains_rendering, find_renderings
 
 #: Categories with a check of their own (admin_level, name): not reported here.
 OWN_CHECK = ("admin_level", "person", "place")
@@ -31,20 +31,11 @@ def unique_entries(view: LinkView) -> list[GlossaryEntry]:
 
 
 def source_span(view: LinkView, entry: GlossaryEntry) -> tuple[int, int] | None:
+    """Where the entry (or the longer term containing it) is in the source."""
     hit = next((h for h in view.terms if h.entry is entry), None)
+    if hit is None:
+        hit = next((h for h in view.terms if entry in parts(h.entry, view.glossary)), None)
     return (hit.start, hit.end) if hit else None
-
-
-_PARTS: dict[tuple[int, int], list[GlossaryEntry]] = {}
-
-
-def parts(entry: GlossaryEntry, glossary: Glossary) -> list[GlossaryEntry]:
-    """The shorter glossary terms a long term is made of (Ban Tổ chức + Tỉnh ủy)."""
-    key = (id(glossary), id(entry))
-    if key not in _PARTS:
-        rest = Glossary(e for e in glossary if e is not entry)
-        _PARTS[key] = [h.entry for h in find_terms(entry.source, rest)]
-    return _PARTS[key]
 
 
 @major
@@ -70,9 +61,10 @@ class TermCheck(Check):
             sub = parts(e, view.glossary)
             if sub and all(contains_rendering(p.renderings, at) for p in sub if is_arabic(p.target)):
                 continue
-            if any(p.forbidden and contains_rendering(p.forbidden, at) for p in sub):
-                continue  # a part is rendered wrongly: the forbidden check says where
             near = closest(e.renderings, at)
+            wrong_parts = [h for p in sub if p.forbidden for h in find_renderings(p.forbidden, at)]
+            if near is not None and any(h.start < near.end and near.start < h.end for h in wrong_parts):
+                continue  # a part is rendered wrongly there: the forbidden check says so
             if near is not None and near.score >= NEAR_ENOUGH:
                 found, span = near.text, (near.start, near.end)
                 msg = f"{e.source}: expected {e.target}, found {near.text}"
@@ -96,7 +88,7 @@ class ForbiddenCheck(Check):
 
     def check_link(self, view: LinkView) -> Iterator[Finding]:
         at = view.arabic
-        entries = [e for e in unique_entries(view) if is_arabic(e.target)]
+        entries = [e for e in view.entries if is_arabic(e.target)]
         hits = []
         for e in entries:
             if e.category == "admin_level" or not e.forbidden:
