@@ -17,7 +17,7 @@ from workbench.termmatch import closest, contains_rendering, find_renderings
 #: A stretch this close to a glossary rendering is that name misspelt, not another word.
 NEAR_NAME = 0.6
 #: Below this translit plausibility, an unlisted name's rendering is reported.
-IMPLAUSIBLE = 0.5
+IMPLAUSIBLE = 0.72
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -33,7 +33,7 @@ class NameMention:
 
 def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({alt})(?!\w)")
+    return re.compile(rf"(?<!\w)({alt})(?!\w)", re.IGNORECASE)
 
 
 _PERSON_RE = _cue_re(name_cues.PERSON_CUES)
