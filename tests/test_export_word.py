@@ -42,9 +42,13 @@ def test_text_with_harakat_round_trips(document) -> None:
     assert "صوّت الشعب المقدوني في استفتاء." in texts  # merged unit split back
 
 
-def test_default_language_is_arabic(document) -> None:
-    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
-    assert lang.get(qn("w:bidi")).startswith("ar")
+def test_default_language_and_font_are_arabic(document) -> None:
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(".//" + qn("w:lang"))
+    assert lang.get(qn("w:bidi")).startswith("ar") and lang.get(qn("w:val")).startswith("ar")
+    fonts = defaults.find(".//" + qn("w:rFonts"))
+    # a theme attribute would override the explicit complex-script font in Word
+    assert fonts.get(qn("w:cs")) == "Arial" and fonts.get(qn("w:cstheme")) is None
     assert document.core_properties.language.startswith("ar")
 
 

@@ -98,3 +98,17 @@ def test_long_rewrites_are_not_term_suggestions() -> None:
                    "عقد مجلس تنظيم اجتماعا طويلا ومفصلا حول كل القضايا المطروحة أمس",
                    "اجتمعت اللجنة التنظيمية وناقشت بإسهاب جميع المسائل المعروضة عليها في اليوم السابق")
     assert suggest_terms([rewrite], ["Ban Tổ chức"]) == []
+
+
+def test_uncredited_occurrence_counts_for_the_term_credited_elsewhere() -> None:
+    # two changes and two terms: this unit alone cannot say which change is whose
+    ambiguous = unit(9, "Ban Tổ chức làm việc với Sở Y tế hôm qua.",
+                     "عمل مجلس تنظيم مع دائرة الصحة أمس.",
+                     "عمل اللجنة التنظيمية مع مديرية الصحة أمس.")
+    suggestions = suggest_terms([BAN_TO_CHUC[0], ambiguous], ["Ban Tổ chức", "Sở Y tế"])
+    top = suggestions[0]
+    assert (top.source_term, top.from_text, top.count, top.examples) == (
+        "Ban Tổ chức", "مجلس تنظيم", 2, (1, 9)
+    )
+    [other] = suggestions[1:]
+    assert (other.source_term, other.from_text, other.to_text) == ("", "دائرة", "مديرية")

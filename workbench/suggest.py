@@ -27,16 +27,22 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
+
+from rapidfuzz import fuzz
 
 from workbench import clitics
 from workbench.glossary import Glossary, GlossaryEntry
 from workbench.normalize import normalize_ar
 from workbench.termmatch import contains_rendering, find_terms
-from workbench.translit import locate
+from workbench.translit import candidates, locate
 
 #: A name's transliteration must be at least this plausible to attribute a change to it.
 NAME_PLAUSIBILITY = 0.6
+#: Cheap filter before locating a name: fuzzy overlap (0-100) of the changed words
+#: with one of the name's transliterations.
+NAME_PREFILTER = 70
 #: How many unit ordinals a suggestion keeps as examples.
 MAX_EXAMPLES = 5
 #: Changes longer than this many words on either side are rewrites, not term changes.
@@ -46,6 +52,7 @@ CONTEXT_WORDS = 3
 
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'«»“”‘’()[]{}.,;:!?،؛؟…-–—"
+_FOLD = str.maketrans({"ج": "غ", "ق": "ك", "ث": "ت", "ى": "ي", "ة": "ه"})
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # Only spaces (or nothing) since the last sentence end, i.e. at a sentence start.
 _SENTENCE_START = re.compile(r"(^|[.!?:…\n][\"'”»)]*)\s*$")
@@ -211,6 +218,17 @@ def _terms(source: str, glossary: Glossary | Sequence[str]) -> list[_Term]:
     return terms
 
 
+@lru_cache(maxsize=4096)
+def _spellings(name: str) -> tuple[str, ...]:
+    """Folded, space-free transliteration candidates of a Vietnamese name."""
+    return tuple(_fold(normalize_ar(c).replace(" ", "")) for c in candidates(name))
+
+
+def _fold(text: str) -> str:
+    """Fold letters that transliterations swap (ج/غ, ق/ك, ث/ت, ى/ي, ة/ه)."""
+    return text.translate(_FOLD)
+
+
 def _credit(change: _Change, term: _Term) -> str:
     """How ``change`` can be credited to ``term`` (a basis name), or ``""``."""
     entry = term.entry
@@ -226,9 +244,16 @@ def _credit(change: _Change, term: _Term) -> str:
     else:
         is_name = all(w[0].isupper() for w in _SYLLABLE.findall(term.source))
     if is_name:
-        # The name, located in the text, covers the changed words.
+        # The name, located in the text, covers the changed words.  Locating is
+        # slow, so first a cheap look for the words inside a transliteration.
+        spellings = _spellings(term.source)
         for text, words in ((change.to_context, change.to_text),
                             (change.from_context, change.from_text)):
+            folded = _fold(normalize_ar(words).replace(" ", ""))
+            if not folded or max(
+                (fuzz.partial_ratio(folded, s) for s in spellings), default=0.0
+            ) < NAME_PREFILTER:
+                continue
             match = locate(term.source, text)
             if (match is not None and match.score >= NAME_PLAUSIBILITY
                     and _phrase_key(words) in _phrase_key(match.text)):
@@ -258,6 +283,25 @@ def _attribute(
     else:
         out.extend((change, None, "") for change in pending)
     return out
+
+
+def _fold_unattributed(groups: dict[tuple[str, str, str], dict]) -> None:
+    """Count an uncredited change with the one term it was credited to elsewhere.
+
+    The same words replaced the same way are the same decision; a unit where the
+    term could not be pinned down (two changes, two terms) still counts for it.
+    """
+    for key in [k for k in groups if k[0] == ""]:
+        owners = [k for k in groups if k[0] and k[1:] == key[1:]]
+        if len(owners) != 1:
+            continue
+        loose, owner = groups.pop(key), groups[owners[0]]
+        for ordinal in loose["examples"]:
+            if ordinal not in owner["examples"]:
+                owner["examples"].append(ordinal)
+        for change, seen in loose["forms"].items():
+            owner["forms"][change] = owner["forms"].get(change, 0) + seen
+        owner["examples"].sort()
 
 
 def suggest_terms(
@@ -292,6 +336,7 @@ def suggest_terms(
             # A stronger attribution seen later wins over elimination.
             if group["basis"] in ("", "elimination") and basis not in ("", "elimination"):
                 group["basis"] = basis
+    _fold_unattributed(groups)
     suggestions = []
     for group in groups.values():
         count = len(group["examples"])

@@ -76,10 +76,13 @@ def _set_default_language(document: docx.document.Document, font: str) -> None:
         rpr_default.append(r_pr)
     fonts = r_pr.get_or_add_rFonts()
     fonts.set(qn("w:cs"), font)
+    # A theme font attribute wins over the explicit one in Word: drop it.
+    fonts.attrib.pop(qn("w:cstheme"), None)
     lang = r_pr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         r_pr.append(lang)
+    lang.set(qn("w:val"), ARABIC_LANGUAGE_TAG)
     lang.set(qn("w:bidi"), ARABIC_LANGUAGE_TAG)
     document.core_properties.language = ARABIC_LANGUAGE_TAG
 
