@@ -87,6 +87,16 @@ def test_parse_syllable(syllable: str, initial: str, medial: bool, nucleus: str,
     assert (parsed.initial, parsed.medial, parsed.nucleus, parsed.final) == (initial, medial, nucleus, final)
 
 
+@pytest.mark.parametrize("word", ["Nguyễn", "Tràng", "Khuổi", "Shan", "Ea", "Mnông"])
+def test_parse_syllable_ignores_case_and_tone(word: str) -> None:
+    assert parse_syllable(word) == parse_syllable(strip_tone(word))
+
+
+@pytest.mark.parametrize("word", ["Shan", "Facebook", "Hléo", "xyz"])
+def test_foreign_syllables_do_not_parse(word: str) -> None:
+    assert parse_syllable(word) is None
+
+
 def test_strip_tone_keeps_vowel_quality() -> None:
     assert strip_tone("Nguyễn Hồng Phương Đắk") == "nguyên hông phương đăk"
 

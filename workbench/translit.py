@@ -63,8 +63,11 @@ def strip_tone(text: str) -> str:
 
 
 def parse_syllable(syllable: str) -> Syllable | None:
-    """Split one toneless syllable into its parts; None if it is not Vietnamese."""
-    s = syllable
+    """Split one syllable into its parts, tone dropped; None if it is not Vietnamese.
+
+    Case and tone marks are ignored ("Nguyễn" and "nguyên" parse alike).
+    """
+    s = strip_tone(unicodedata.normalize("NFC", syllable.strip()))
     initial, medial = "", False
     for cand in _INITIAL_ORDER:
         if s.startswith(cand):
