@@ -38,6 +38,15 @@ def source_span(view: LinkView, entry: GlossaryEntry) -> tuple[int, int] | None:
     return (hit.start, hit.end) if hit else None
 
 
+def _parts_rendered_in(sub: list[GlossaryEntry], at, start: int, end: int) -> bool:
+    """Whether every part of a long term is rendered in (or touching) ``[start, end)``:
+    "لجنة التنظيم للجنة الحزب في المقاطعة" renders Ban Tổ chức Tỉnh ủy as well."""
+    for p in sub:
+        if not any(h.start <= end and start <= h.end for h in find_renderings(p.renderings, at)):
+            return False
+    return True
+
+
 @major
 class TermCheck(Check):
     """Glossary term not rendered as the glossary says
@@ -58,10 +67,10 @@ class TermCheck(Check):
                 continue
             if e.forbidden and contains_rendering(e.forbidden, at):
                 continue  # the forbidden check reports it, with what was written
-            sub = parts(e, view.glossary)
-            if sub and all(contains_rendering(p.renderings, at) for p in sub if is_arabic(p.target)):
-                continue
+            sub = [p for p in parts(e, view.glossary) if is_arabic(p.target)]
             near = closest(e.renderings, at)
+            if sub and near is not None and _parts_rendered_in(sub, at, near.start, near.end):
+                continue
             wrong_parts = [h for p in sub if p.forbidden for h in find_renderings(p.forbidden, at)]
             if near is not None and any(h.start < near.end and near.start < h.end for h in wrong_parts):
                 continue  # a part is rendered wrongly there: the forbidden check says so
