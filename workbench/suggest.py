@@ -27,22 +27,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Protocol
-
-from rapidfuzz import fuzz
 
 from workbench import clitics
 from workbench.glossary import Glossary, GlossaryEntry
 from workbench.normalize import normalize_ar
 from workbench.termmatch import contains_rendering, find_terms
-from workbench.translit import candidates, locate
+from workbench.translit import locate
 
 #: A name's transliteration must be at least this plausible to attribute a change to it.
 NAME_PLAUSIBILITY = 0.6
-#: Cheap filter before locating a name: fuzzy overlap (0-100) of the changed words
-#: with one of the name's transliterations.
-NAME_PREFILTER = 70
 #: How many unit ordinals a suggestion keeps as examples.
 MAX_EXAMPLES = 5
 #: Changes longer than this many words on either side are rewrites, not term changes.
@@ -52,7 +46,6 @@ CONTEXT_WORDS = 3
 
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'«»“”‘’()[]{}.,;:!?،؛؟…-–—"
-_FOLD = str.maketrans({"ج": "غ", "ق": "ك", "ث": "ت", "ى": "ي", "ة": "ه"})
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # Only spaces (or nothing) since the last sentence end, i.e. at a sentence start.
 _SENTENCE_START = re.compile(r"(^|[.!?:…\n][\"'”»)]*)\s*$")
@@ -218,17 +211,6 @@ def _terms(source: str, glossary: Glossary | Sequence[str]) -> list[_Term]:
     return terms
 
 
-@lru_cache(maxsize=4096)
-def _spellings(name: str) -> tuple[str, ...]:
-    """Folded, space-free transliteration candidates of a Vietnamese name."""
-    return tuple(_fold(normalize_ar(c).replace(" ", "")) for c in candidates(name))
-
-
-def _fold(text: str) -> str:
-    """Fold letters that transliterations swap (ج/غ, ق/ك, ث/ت, ى/ي, ة/ه)."""
-    return text.translate(_FOLD)
-
-
 def _credit(change: _Change, term: _Term) -> str:
     """How ``change`` can be credited to ``term`` (a basis name), or ``""``."""
     entry = term.entry
@@ -244,16 +226,9 @@ def _credit(change: _Change, term: _Term) -> str:
     else:
         is_name = all(w[0].isupper() for w in _SYLLABLE.findall(term.source))
     if is_name:
-        # The name, located in the text, covers the changed words.  Locating is
-        # slow, so first a cheap look for the words inside a transliteration.
-        spellings = _spellings(term.source)
+        # The name, located near the change, covers the changed words.
         for text, words in ((change.to_context, change.to_text),
                             (change.from_context, change.from_text)):
-            folded = _fold(normalize_ar(words).replace(" ", ""))
-            if not folded or max(
-                (fuzz.partial_ratio(folded, s) for s in spellings), default=0.0
-            ) < NAME_PREFILTER:
-                continue
             match = locate(term.source, text)
             if (match is not None and match.score >= NAME_PLAUSIBILITY
                     and _phrase_key(words) in _phrase_key(match.text)):
@@ -325,7 +300,9 @@ def suggest_terms(
             continue
         for change, term, basis in _attribute(changes, _terms(unit.source_text, glossary)):
             source = term.source if term else ""
-            key = (_nfc_fold(source), _phrase_key(change.from_text), _phrase_key(change.to_text))
+            key = (
+                _nfc_fold(source), _phrase_key(change.from_text), _phrase_key(change.to_text)
+            )
             group = groups.setdefault(key, {
                 "source": source, "forms": {}, "examples": [], "basis": basis,
                 "entry": term.entry if term else None,
