@@ -471,7 +471,7 @@ class Service:
 
     def user_for_token(self, token: str) -> User:
         """The user of a live session; PermissionDenied ("log in again") if expired."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             found = s.execute(
                 select(SessionRow, UserRow).join(UserRow, UserRow.id == SessionRow.user_id)
                 .where(SessionRow.token_hash == auth.token_digest(token or ""))
@@ -479,15 +479,16 @@ class Service:
             if found is None:
                 raise PermissionDenied("not signed in (or the session was ended): log in again")
             session_row, user_row = found
-            if session_row.expires_at <= self.clock():
-                s.delete(session_row)
-                raise PermissionDenied(
-                    f"session expired at {session_row.expires_at:%Y-%m-%d %H:%M} UTC: "
-                    "log in again"
-                )
-            if user_row.disabled:
-                raise PermissionDenied(f"user {user_row.name!r} is disabled: ask an admin")
-            return self._user_view(user_row)
+        if session_row.expires_at <= self.clock():
+            with self.store.session() as s:
+                s.execute(delete(SessionRow).where(SessionRow.id == session_row.id))
+            raise PermissionDenied(
+                f"session expired at {session_row.expires_at:%Y-%m-%d %H:%M} UTC: "
+                "log in again"
+            )
+        if user_row.disabled:
+            raise PermissionDenied(f"user {user_row.name!r} is disabled: ask an admin")
+        return self._user_view(user_row)
 
     def logout(self, token: str) -> None:
         """End a session (unknown tokens are ignored)."""
@@ -538,21 +539,21 @@ class Service:
 
     def count_users(self) -> int:
         """How many users exist (first-run checks; reveals nothing else)."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             return s.scalar(select(func.count(UserRow.id))) or 0
 
     def count_documents(self) -> int:
         """How many documents exist (first-run checks)."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             return s.scalar(select(func.count(DocumentRow.id))) or 0
 
     def has_user(self, name: str) -> bool:
-        with self.store.session() as s:
+        with self.store.read() as s:
             return s.scalar(select(UserRow.id).where(UserRow.name == name)) is not None
 
     def list_users(self, actor: User) -> list[User]:
         """All users (admin only)."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "manage_users")
             return [self._user_view(r) for r in s.scalars(select(UserRow).order_by(UserRow.name))]
 
@@ -570,7 +571,7 @@ class Service:
         from workbench.document import read_document
 
         report = progress or (lambda fraction, message: None)
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "import")
         report(0.0, f"Reading {source_name} and {target_name}…")
         source = read_document(source_bytes, source_name)
@@ -635,7 +636,7 @@ class Service:
     def _summaries(self, doc_id: int | None = None) -> list[DocumentSummary]:
         """Summaries with progress in four grouped queries, whatever the number of
         documents."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             docs = select(DocumentRow).order_by(DocumentRow.created_at.desc(),
                                                 DocumentRow.id.desc())
             if doc_id is not None:
@@ -667,7 +668,7 @@ class Service:
 
     def list_documents(self, actor: User) -> list[DocumentSummary]:
         """Every document with its review progress, newest first."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "view")
         return self._summaries()
 
@@ -684,7 +685,7 @@ class Service:
     def get_review(self, actor: User, doc_id: int) -> Review:
         """The review view of a document, loaded with a fixed number of queries
         (paragraphs, links, latest revisions, findings, tags), not one per link."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "view")
             self._document(s, doc_id)
             paragraphs = s.execute(select(ParagraphRow.side, ParagraphRow.idx, ParagraphRow.text)
@@ -817,7 +818,7 @@ class Service:
 
     def history(self, actor: User, doc_id: int, link_ordinal: int) -> list[RevisionView]:
         """All revisions of a link, oldest first, conflict revisions included."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "view")
             link = self._link(s, doc_id, link_ordinal)
             rows = list(s.scalars(select(RevisionRow).where(RevisionRow.link_id == link.id)
@@ -832,7 +833,7 @@ class Service:
         ``revision_id=0`` is not a revision: to go back to the machine translation use
         :meth:`restore_machine_text`.
         """
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "correct")
             rev = s.get(RevisionRow, revision_id)
             if rev is None or rev.doc_id != doc_id:
@@ -851,7 +852,7 @@ class Service:
     def restore_machine_text(self, actor: User, doc_id: int, link_ordinal: int,
                              base_version: int) -> RevisionView:
         """Make the machine translation current again (as a new version)."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "correct")
             link = self._link(s, doc_id, link_ordinal)
             mt = _joined(self._texts(s, doc_id, "target", link.target_idx), link.target_idx)
@@ -955,7 +956,7 @@ class Service:
         if not ordinals or ordinals != list(range(ordinals[0], ordinals[-1] + 1)):
             raise WorkbenchError(f"links {ordinals} are not consecutive: pick neighbouring rows")
         wanted = [(tuple(int(i) for i in a), tuple(int(i) for i in b)) for a, b in new_links]
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "realign")
             self._document(s, doc_id)
             old = list(s.scalars(select(LinkRow).where(
@@ -1089,7 +1090,7 @@ class Service:
 
     def list_terms(self, actor: User, status: str | None = None) -> list[GlossaryTerm]:
         """Glossary terms, optionally only one status, sorted by source term."""
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "view")
             query = select(GlossaryTermRow).order_by(GlossaryTermRow.source, GlossaryTermRow.id)
             if status is not None:
@@ -1176,7 +1177,7 @@ class Service:
         """Score distribution, findings by kind, effort placeholder, reviewer activity."""
         from rapidfuzz.distance import Levenshtein
 
-        with self.store.session() as s:
+        with self.store.read() as s:
             self._actor(s, actor, "view")
             doc_filter = (lambda col: col == doc_id) if doc_id is not None else (lambda col: true())
             active = and_(LinkRow.ordinal.is_not(None), doc_filter(LinkRow.doc_id))

@@ -13,6 +13,7 @@ both start from version 3 cannot both become version 4.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -23,6 +24,7 @@ from sqlalchemy import (
     TypeDecorator, UniqueConstraint, create_engine, event,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from workbench.errors import ServiceUnavailable
@@ -265,11 +267,16 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor.close()
 
 
-def _sqlite_begin_immediate(conn) -> None:
+READ_ONLY = "workbench_read_only"
+
+
+def _sqlite_begin(conn) -> None:
     # pysqlite starts transactions lazily and as DEFERRED: two writers that both read
-    # first would deadlock on lock upgrade.  BEGIN IMMEDIATE takes the write lock up
-    # front, so writers queue on busy_timeout instead.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # first would deadlock on lock upgrade.  A writing transaction therefore takes the
+    # write lock up front (BEGIN IMMEDIATE) and others queue on busy_timeout; a
+    # read-only one (Store.read) stays DEFERRED and, with WAL, never waits.
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str | None = None) -> Engine:
@@ -280,7 +287,7 @@ def make_engine(url: str | None = None) -> Engine:
             url, connect_args={"check_same_thread": False, "isolation_level": None},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -295,17 +302,42 @@ class Store:
     def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
         self.engine = engine or make_engine(url)
         self.url = self.engine.url.render_as_string(hide_password=False)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}),
+                                     expire_on_commit=False)
+        # SQLite has one writer at a time and its busy handler polls with sleeps, so
+        # threads of one process starve each other; a lock queues them instead
+        # (other processes still wait on busy_timeout).
+        self._write_lock = threading.Lock() if self.is_sqlite else None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        try:
-            session = self._sessions()
-        except Exception as exc:  # pragma: no cover - connection errors surface below
-            raise ServiceUnavailable(f"database {self.engine.url!r}: {exc}") from exc
+        """A writing transaction: committed when the block ends without error."""
+        if self._write_lock is None:
+            with self._transaction(self._sessions) as session:
+                yield session
+            return
+        with self._write_lock, self._transaction(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only transaction (on SQLite it never waits for writers)."""
+        with self._transaction(self._readers) as session:
+            yield session
+
+    @contextmanager
+    def _transaction(self, factory) -> Iterator[Session]:
+        session = factory()
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            raise ServiceUnavailable(
+                f"database {self.engine.url.render_as_string()}: {exc.orig}; "
+                "try again, and tell an admin if it persists") from exc
         except BaseException:
             session.rollback()
             raise
