@@ -8,7 +8,14 @@ import zipfile
 import pytest
 from reviewed_samples import sample_document
 
-from workbench.export import EXPORTERS, FORMATS, export_document
+from workbench.export import (
+    EXPORTERS,
+    FORMATS,
+    GLOSSARY_FORMATS,
+    export_document,
+    export_glossary,
+)
+from workbench.glossary import Glossary, GlossaryEntry
 from workbench.reviewed import ReviewedDocument, ReviewedUnit
 
 MAGIC = {
@@ -36,6 +43,18 @@ def test_every_exporter_returns_its_kind_of_bytes(fmt: str) -> None:
 def test_every_format_has_an_extension_and_mime_for_download(fmt: str) -> None:
     spec = FORMATS[fmt]
     assert spec.extension.startswith(".") and "/" in spec.mime and spec.label
+
+
+def test_formats_and_exporters_agree() -> None:
+    assert set(FORMATS) == set(EXPORTERS)
+
+
+@pytest.mark.parametrize("fmt, marker", [("csv", "Ban Tổ chức".encode()), ("tbx", b"<martif")])
+def test_glossary_exports_come_from_the_glossary_module(fmt: str, marker: bytes) -> None:
+    glossary = Glossary([GlossaryEntry("Ban Tổ chức", "اللجنة التنظيمية", category="organization")])
+    data = export_glossary(glossary, fmt)
+    assert marker in data and "اللجنة التنظيمية".encode() in data
+    assert GLOSSARY_FORMATS[fmt].extension == "." + fmt
 
 
 def test_unknown_format_names_the_known_ones() -> None:

@@ -7,7 +7,14 @@ from lxml import etree
 from reviewed_samples import sample_document
 
 from workbench.errors import DocumentError
-from workbench.export.xliff import NS_12, NS_20, export_xliff12, export_xliff20, import_xliff
+from workbench.export.xliff import (
+    NS_12,
+    NS_20,
+    apply_imported,
+    export_xliff12,
+    export_xliff20,
+    import_xliff,
+)
 
 EXPORTERS = {"1.2": export_xliff12, "2.0": export_xliff20}
 
@@ -127,3 +134,41 @@ def test_external_entities_are_never_resolved(tmp_path) -> None:
 def test_foreign_files_are_refused_with_a_reason(data: bytes, message: str) -> None:
     with pytest.raises(DocumentError, match=message):
         import_xliff(data, "other.xlf")
+
+
+def test_applying_an_edited_file_updates_only_what_changed() -> None:
+    doc = sample_document()
+    edited = export_xliff20(doc).replace(
+        "مجلس تنظيم لجنة الحزب".encode(), "اللجنة التنظيمية للجنة الحزب".encode()
+    ).replace(b'state="initial"', b'state="reviewed"')
+    updated, changed = apply_imported(doc, import_xliff(edited, "edited.xlf"), "edited.xlf")
+    assert changed == (3,)
+    assert updated.units[3].final_text.startswith("اللجنة التنظيمية")
+    assert updated.units[3].state == "reviewed" and updated.units[3].mt_text == doc.units[3].mt_text
+    assert updated.units[:3] == doc.units[:3]
+
+
+def test_a_unit_without_target_keeps_its_correction() -> None:
+    doc = sample_document()
+    data = export_xliff12(doc)
+    root = etree.fromstring(data)
+    unit = root.find(f".//{{{NS_12}}}trans-unit[@id='1']")
+    unit.remove(unit.find(f"{{{NS_12}}}target"))
+    imported = import_xliff(etree.tostring(root), "partial.xlf")
+    assert imported[1].target is None
+    updated, _ = apply_imported(doc, imported)
+    assert updated.units[1].final_text == doc.units[1].final_text
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda d: d.replace("Ban Tổ chức Tỉnh ủy".encode(), "Sở Y tế".encode()), "source of unit 3"),
+        (lambda d: d.replace(b'id="3"', b'id="42"'), "unit 42 is not in document"),
+    ],
+)
+def test_a_file_from_another_document_is_refused(edit, message: str) -> None:
+    doc = sample_document()
+    imported = import_xliff(edit(export_xliff12(doc)), "other.xlf")
+    with pytest.raises(DocumentError, match=f"other.xlf: .*{message}"):
+        apply_imported(doc, imported, "other.xlf")

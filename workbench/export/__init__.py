@@ -15,7 +15,13 @@ from workbench.export.plaintext import export_plaintext
 from workbench.export.report import export_csv, export_xlsx
 from workbench.export.tmx import export_tmx
 from workbench.export.word import export_docx
-from workbench.export.xliff import ImportedUnit, export_xliff12, export_xliff20, import_xliff
+from workbench.export.xliff import (
+    ImportedUnit,
+    apply_imported,
+    export_xliff12,
+    export_xliff20,
+    import_xliff,
+)
 from workbench.reviewed import (
     FINDING_STATUSES,
     STATES,
@@ -64,21 +70,33 @@ FORMATS: dict[str, Format] = {
     ),
 }
 
-# Glossary exports (CSV/TBX) take a Glossary, not a document; the glossary module
-# owns them and they are offered here once it exists.
+# Glossary exports (CSV/TBX) take a Glossary, not a document: the glossary module owns
+# them, and they are offered here with their own registry so that ``FORMATS`` keeps
+# exactly the keys of ``EXPORTERS``.
 GLOSSARY_EXPORTERS: dict[str, Exporter] = {}
-try:  # pragma: no cover - depends on another module being present
+GLOSSARY_FORMATS: dict[str, Format] = {}
+try:
     from workbench import glossary as _glossary
+except ImportError:  # pragma: no cover - the glossary module is part of the package
+    _glossary = None
+for _name, _attr, _format in (
+    ("csv", "dump_csv", Format(".csv", "text/csv; charset=utf-8", "Glossary, CSV")),
+    ("tbx", "dump_tbx", Format(".tbx", "application/x-tbx+xml", "Glossary, TBX")),
+):
+    if _glossary is not None and hasattr(_glossary, _attr):
+        GLOSSARY_EXPORTERS[_name] = getattr(_glossary, _attr)
+        GLOSSARY_FORMATS[_name] = _format
 
-    for _name, _attr, _format in (
-        ("glossary-csv", "dump_csv", Format(".csv", "text/csv; charset=utf-8", "Glossary, CSV")),
-        ("glossary-tbx", "dump_tbx", Format(".tbx", "application/x-tbx+xml", "Glossary, TBX")),
-    ):
-        if hasattr(_glossary, _attr):
-            GLOSSARY_EXPORTERS[_name] = getattr(_glossary, _attr)
-            FORMATS[_name] = _format
-except ImportError:
-    pass
+
+def export_glossary(glossary: object, fmt: str) -> bytes:
+    """Export a ``workbench.glossary.Glossary`` as ``csv`` or ``tbx`` bytes."""
+    try:
+        exporter = GLOSSARY_EXPORTERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown glossary format {fmt!r}; choose one of {', '.join(GLOSSARY_EXPORTERS)}"
+        ) from None
+    return exporter(glossary)
 
 
 def export_document(doc: ReviewedDocument, fmt: str, **options: object) -> bytes:
@@ -99,6 +117,7 @@ def export_document(doc: ReviewedDocument, fmt: str, **options: object) -> bytes
 
 __all__ = [
     "EXPORTERS", "FORMATS", "FINDING_STATUSES", "Format", "GLOSSARY_EXPORTERS",
-    "ImportedUnit", "ReviewedDocument", "ReviewedFinding", "ReviewedUnit", "STATES",
-    "export_document", "import_xliff",
+    "GLOSSARY_FORMATS", "ImportedUnit", "ReviewedDocument", "ReviewedFinding",
+    "ReviewedUnit", "STATES", "apply_imported", "export_document", "export_glossary",
+    "import_xliff",
 ]

@@ -22,7 +22,7 @@ expansion, and a document that declares a DTD is refused outright.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 from translate.storage import xliff as xliff12
@@ -58,11 +58,15 @@ _SKELETON_12 = (
 
 @dataclass(frozen=True)
 class ImportedUnit:
-    """A unit read back from a reviewed XLIFF: its corrected target and state."""
+    """A unit read back from a reviewed XLIFF: its corrected target and state.
+
+    ``target`` is None when the file has no target for the unit (never an empty
+    string standing for "missing", which would wipe a correction).
+    """
 
     ordinal: int
     source: str
-    target: str
+    target: str | None
     state: str
     notes: tuple[str, ...] = ()
 
@@ -167,6 +171,10 @@ def _text(element: etree._Element | None) -> str:
     return "" if element is None else "".join(element.itertext())
 
 
+def _target(element: etree._Element | None) -> str | None:
+    return None if element is None else "".join(element.itertext())
+
+
 def _ordinal(value: str | None, name: str) -> int:
     try:
         return int(value or "")
@@ -200,26 +208,69 @@ def import_xliff(data: bytes, name: str = "XLIFF file") -> dict[int, ImportedUni
                 state = "machine"
             notes = tuple(_text(n) for n in tu.findall(f"{ns}note"))
             source = _text(tu.find(f"{ns}source"))
-            units[ordinal] = ImportedUnit(ordinal, source, _text(target), state, notes)
+            units[ordinal] = ImportedUnit(ordinal, source, _target(target), state, notes)
     elif root.tag == f"{{{NS_20}}}xliff":
         ns = f"{{{NS_20}}}"
         for unit in root.iter(f"{ns}unit"):
             ordinal = _ordinal(unit.get("id"), name)
-            sources, targets, states = [], [], []
+            sources: list[str] = []
+            targets: list[str | None] = []
+            states: list[str] = []
             for part in unit:
                 if part.tag in (f"{ns}segment", f"{ns}ignorable"):
                     sources.append(_text(part.find(f"{ns}source")))
-                    targets.append(_text(part.find(f"{ns}target")))
+                    targets.append(_target(part.find(f"{ns}target")))
                     if part.tag == f"{ns}segment":
                         states.append(STATE_FROM_20.get(part.get("state", "initial"), "machine"))
             # A unit is only as far along as its least-reviewed segment.
             order = ["machine", "reviewed", "final"]
             state = min(states, key=order.index) if states else "machine"
             notes = tuple(_text(n) for n in unit.iter(f"{ns}note"))
-            units[ordinal] = ImportedUnit(ordinal, "".join(sources), "".join(targets), state, notes)
+            # Segments without a target contribute nothing; no target at all is None.
+            joined = None if all(t is None for t in targets) else "".join(t or "" for t in targets)
+            units[ordinal] = ImportedUnit(ordinal, "".join(sources), joined, state, notes)
     else:
         raise DocumentError(
             f"{name}: not an XLIFF 1.2 or 2.0 file (root {etree.QName(root).localname!r}, "
             f"version {version!r}); export XLIFF 1.2 or 2.0 from the CAT tool"
         )
     return units
+
+
+def apply_imported(
+    doc: ReviewedDocument, imported: dict[int, ImportedUnit], name: str = "XLIFF file"
+) -> tuple[ReviewedDocument, tuple[int, ...]]:
+    """The document with the imported targets and states, and the ordinals that changed.
+
+    A unit absent from the file, or imported without a target, keeps its text.  A
+    unit whose source differs from the document's, or an ordinal the document does
+    not have, means the file belongs to another document or version:
+    ``DocumentError`` naming the file and the unit.
+    """
+    by_ordinal = {u.ordinal: u for u in doc.units}
+    for ordinal, unit in imported.items():
+        if ordinal not in by_ordinal:
+            raise DocumentError(
+                f"{name}: unit {ordinal} is not in document {doc.title!r}; "
+                "import the XLIFF into the document it was exported from"
+            )
+        if unit.source.strip() != by_ordinal[ordinal].source_text.strip():
+            raise DocumentError(
+                f"{name}: the source of unit {ordinal} differs from the document's; "
+                "the file was exported from another version — export it again"
+            )
+    changed: list[int] = []
+    units = []
+    for unit in doc.units:
+        new = imported.get(unit.ordinal)
+        if new is not None and (
+            (new.target is not None and new.target != unit.final_text) or new.state != unit.state
+        ):
+            unit = replace(
+                unit,
+                final_text=new.target if new.target is not None else unit.final_text,
+                state=new.state,
+            )
+            changed.append(unit.ordinal)
+        units.append(unit)
+    return replace(doc, units=tuple(units)), tuple(changed)
