@@ -633,6 +633,10 @@ def _ar_parse_run(tokens: list[_Token], i: int) -> tuple[float, int] | None:
         word = tokens[k].word
         forms = [word] if k == i else [word] + ([word[1:]] if word.startswith("و") else [])
         if k == i:
+            # no article: "الأربع كرات" (the four-ball), "الاثنتان" (the two women)
+            # name known things rather than state a count
+            if word.startswith("ال") or (word[:1] in lang_ar.CLITICS and word[1:3] == "ال"):
+                break
             forms = _ar_forms(word)
         hit = False
         for f in forms:
@@ -782,19 +786,26 @@ def compare_numbers(src_text: str, tgt_text: str, src_lang: str = "vi",
     matched: list[tuple[NumberMention, NumberMention]] = []
     free_tgt = list(tgt)
     missing: list[NumberMention] = []
-    # exact kind first, so "2018" pairs with a year before a loose date claims it
-    for strict in (True, False):
-        pending = []
-        for s in (src if strict else missing_round):
-            hit = next((t for t in free_tgt if (t.kind == s.kind or not strict)
-                        and mentions_match(s, t)), None)
+    # Closest first: same kind written the same way (digits with digits), then same
+    # kind, then any; so "2018" pairs with a year before a loose date claims it, and a
+    # digit "4" with a digit "4" before a spelled-out "الأربع" does.
+    passes = (
+        lambda s, t: t.kind == s.kind and t.from_words == s.from_words,
+        lambda s, t: t.kind == s.kind,
+        lambda s, t: True,
+    )
+    pending = list(src)
+    for close in passes:
+        left = []
+        for s in pending:
+            hit = next((t for t in free_tgt if close(s, t) and mentions_match(s, t)), None)
             if hit is None:
-                pending.append(s)
+                left.append(s)
             else:
                 free_tgt.remove(hit)
                 matched.append((s, hit))
-        missing_round = pending
-    missing = missing_round
+        pending = left
+    missing = pending
     missing = _absorb(missing, tgt, free_tgt, matched, src_side=True)
     free_tgt = _absorb(free_tgt, src, missing, matched, src_side=False)
     matched.sort(key=lambda p: p[0].start)
