@@ -68,6 +68,8 @@ def test_xliff20_structure() -> None:
         assert children[-1] == "segment" and set(children) <= {"notes", "segment"}
         segment = unit.find(f"{{{NS_20}}}segment")
         assert [etree.QName(c).localname for c in segment] == ["source", "target"]
+        # the schema allows only these attributes on <segment>
+        assert set(segment.attrib) <= {"id", "canResegment", "state", "subState"}
 
 
 @pytest.mark.parametrize("version", ["1.2", "2.0"])

@@ -2,8 +2,8 @@
 
 Export goes through translate-toolkit.  Its ``xlifffile`` writes XLIFF 1.1 unless it
 is parsed from a 1.2 skeleton, so it starts from one (NOTES.md); its ``Xliff2File``
-keeps no segment state and puts notes inside ``<segment>`` (not allowed in 2.0), so
-state and notes are written onto its elements directly.
+keeps no segment state and puts notes and ``xml:space`` on ``<segment>`` (not allowed
+there in 2.0), so state, notes and ``xml:space`` are written onto its elements directly.
 
 Each unit's id is its ordinal, so an edited file maps back onto the same units.
 Review states use the standard vocabularies:
@@ -34,6 +34,7 @@ from workbench.reviewed import ReviewedDocument, ReviewedUnit
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
 FILE_ID = "document"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 STATE_TO_12 = {"machine": "needs-review-translation", "reviewed": "translated", "final": "final"}
 STATE_TO_20 = {"machine": "initial", "reviewed": "reviewed", "final": "final"}
@@ -129,6 +130,10 @@ def export_xliff20(doc: ReviewedDocument, *, include_noise: bool = False) -> byt
         if seg_el.find(f"{{{NS_20}}}target") is None:
             etree.SubElement(seg_el, f"{{{NS_20}}}target")
         unit_el = segment.getunitelement()
+        # translate-toolkit puts xml:space on <segment>, which the 2.0 schema does
+        # not allow there; <unit> takes it and its source/target inherit it.
+        seg_el.attrib.pop(XML_SPACE, None)
+        unit_el.set(XML_SPACE, "preserve")
         if unit.is_noise:
             unit_el.set("translate", "no")
         notes = _notes(unit)
