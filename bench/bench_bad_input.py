@@ -53,6 +53,17 @@ def _cp1258(text: str) -> bytes:
     return "".join(out).encode("cp1258", errors="replace")
 
 
+def _misread(text: str, codepage: str) -> str:
+    """UTF-8 read by a Windows program with the wrong code page, undefined bytes kept."""
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode(codepage))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
 def _png() -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
@@ -119,6 +130,12 @@ def cases() -> list[tuple[str, str, str, bytes]]:
         ("real .docx (Vietnamese)", "article.docx", "source", _docx(vi_lines[:40])),
         ("Windows-1256 Arabic", "article.ar.txt", "target", demo_ar.decode().encode("cp1256", errors="replace")),
         ("Windows-1258 Vietnamese", "article.vi.txt", "source", _cp1258(vi_doc)),
+        ("garbled: UTF-8 read as cp1252 (Arabic)", "article.ar.txt", "target",
+         _misread(demo_ar.decode(), "cp1252").encode()),
+        ("garbled: UTF-8 read as cp1256 (Vietnamese)", "article.vi.txt", "source",
+         _misread(vi_doc, "cp1256").encode()),
+        ("garbled with lost bytes (U+FFFD)", "article.vi.txt", "source",
+         vi_doc.encode().decode("cp1252", errors="replace").encode()),
         ("Latin-1 French", "article.fr.txt", "source",
          "Les députés de l'Assemblée galloise craignent.".encode("latin-1")),
         ("UTF-16 with BOM (Arabic)", "article.ar.txt", "target", demo_ar.decode().encode("utf-16")),
@@ -173,7 +190,7 @@ def run(markdown: bool) -> None:
     else:
         for label, outcome, paras, message, seconds in rows:
             short = message if len(message) <= 110 else message[:107] + "..."
-            print(f"{label:38} {outcome:18} {paras:>6} {seconds:7.3f}s  {short}")
+            print(f"{label:42} {outcome:18} {paras:>6} {seconds:7.3f}s  {short}")
     _speed()
 
 

@@ -346,3 +346,48 @@ def test_read_path_reads_file(tmp_path) -> None:
     path = tmp_path / "bai.txt"
     path.write_bytes(VI.encode("utf-16"))
     assert texts(read_path(str(path))) == split_paragraphs(VI)
+
+
+# ------------------------------------------------------------------ garbled (mojibake)
+
+
+def windows_misread(text: str, codepage: str) -> str:
+    """UTF-8 bytes read by a Windows program with the wrong code page (undefined bytes
+    pass through as C1 characters, as Windows does)."""
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode(codepage))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("text", [VI, AR])
+@pytest.mark.parametrize("codepage", ["cp1252", "cp1256", "latin-1"])
+def test_mojibake_is_repaired_with_a_note(text: str, codepage: str) -> None:
+    garbled = windows_misread(text, codepage)
+    assert garbled != text
+    reading = read_document_with_notes(garbled.encode("utf-8"), "bai.txt")
+    assert texts(reading.paragraphs) == split_paragraphs(text)
+    assert any("garbled" in note for note in reading.notes)
+
+
+def test_mojibake_with_lost_bytes_is_refused() -> None:
+    lost = VI.encode("utf-8").decode("cp1252", errors="replace")  # undefined bytes became U+FFFD
+    with pytest.raises(DocumentError, match=r"bai\.txt.*garbled.*save it as UTF-8"):
+        read_document(lost.encode("utf-8"), "bai.txt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Người dân nói “cà” và “Hà”: giá 5 ±2 đồng, nhiệt độ 30°C.",
+        "نظر الطرفان في مطر الشتاء وطرق الظهر.",  # ط/ظ before ر/س/ش: real Arabic
+        "Les députés de l'Assemblée: Ã  bientôt.",
+    ],
+)
+def test_real_text_is_not_repaired(text: str) -> None:
+    reading = read_document_with_notes(text.encode(), "bai.txt")
+    assert reading.paragraphs[0].text == text
+    assert not any("garbled" in note for note in reading.notes)

@@ -229,6 +229,87 @@ def _decode(data: bytes, name: str, notes: _Notes) -> tuple[str, str]:
         ) from exc
 
 
+_CP1252_HIGH = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0)
+                if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+# Two or more characters that UTF-8 lead and continuation bytes become in cp1252/latin-1
+# (Ã¡, Ø±, á»‡) or in cp1256 (ط±, ظ…): the only texts worth trying to repair.
+
+
+def _chars(codepage: str, low: int, high: int) -> str:
+    """The characters bytes low..high become when read as ``codepage`` (C1 if undefined)."""
+    out = []
+    for byte in range(low, high + 1):
+        try:
+            out.append(bytes([byte]).decode(codepage))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+# A UTF-8 lead byte then a continuation byte, as a cp1252 or cp1256 reader shows them
+# (Ã¡, Ø±, á»‡; ط±, ظ…): texts with a few of these are worth trying to repair.
+_LATIN_MOJIBAKE = f"[{re.escape(_chars('cp1252', 0xC2, 0xF4))}][{re.escape(_chars('cp1252', 0x80, 0xBF))}\ufffd]"
+_LATIN_MOJIBAKE_RE = re.compile(_LATIN_MOJIBAKE)
+_MOJIBAKE_HINT = re.compile(
+    _LATIN_MOJIBAKE + f"|[{re.escape(_chars('cp1256', 0xC2, 0xF4))}][{re.escape(_chars('cp1256', 0x80, 0xBF))}]"
+)
+
+
+def _latin1_or_cp1252(text: str) -> bytes | None:
+    """Bytes that a cp1252/latin-1 reader turned into ``text`` (C1 bytes pass through)."""
+    out = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 256:
+            out.append(code)
+        elif ch in _CP1252_HIGH:
+            out.append(_CP1252_HIGH[ch])
+        else:
+            return None
+    return bytes(out)
+
+
+def repair_mojibake(text: str) -> tuple[str, str] | None:
+    """UTF-8 text that was once decoded with the wrong code page and saved again.
+
+    "Ù…Ø±Ø­Ø¨Ø§" is مرحبا read as Windows-1252; "ظ…ط±ط­ط¨ط§" the same read as
+    Windows-1256.  Returns the repaired text and the code page, or None.  Real
+    Vietnamese or Arabic almost never survives the round trip (its bytes are not valid
+    UTF-8), so a text that does is repaired.
+    """
+    if len(_MOJIBAKE_HINT.findall(text[:100_000])) < 3:
+        return None
+    for codec in ("cp1252", "cp1256"):
+        if codec == "cp1252":
+            data = _latin1_or_cp1252(text)
+        else:
+            try:
+                data = text.encode("cp1256")
+            except UnicodeEncodeError:
+                data = None
+        if data is None:
+            continue
+        try:
+            fixed = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if fixed != text and sum(ord(c) > 127 for c in fixed) >= 3:
+            return fixed, codec
+    return None
+
+
+def _refuse_garbled(text: str, name: str) -> None:
+    """Refuse text garbled beyond repair (mojibake with lost bytes, "Ä�áº¡i")."""
+    sample = text[:100_000]
+    garbled = _LATIN_MOJIBAKE_RE.findall(sample)
+    if len(garbled) >= 10 and len(garbled) >= len(sample) // 50:
+        shown = ", ".join(dict.fromkeys(garbled[:6]))
+        raise DocumentError(
+            f"{name}: the text is garbled ({shown} ...): it was saved after being read with the "
+            "wrong encoding and cannot be repaired; open the original file and save it as UTF-8."
+        )
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Decode bytes of a text file, naming ``name`` in any error (see module docstring)."""
     return _decode(data, name, _Notes())[0]
@@ -433,6 +514,15 @@ def docx_to_text(data: bytes, name: str) -> str:
 
 
 def _finish(text: str, name: str, encoding: str, notes: _Notes) -> Reading:
+    repaired = repair_mojibake(text)
+    if repaired is not None:
+        text = repaired[0]
+        notes.add(
+            f"repaired garbled text (UTF-8 that had been read as {repaired[1]} and saved again, "
+            "like \"Ã¡\" for \"á\"); check it, and save files as UTF-8."
+        )
+    else:
+        _refuse_garbled(text, name)
     text = clean_text(text, name, notes)
     paras = _compose(split_paragraphs(text), notes)
     if not paras:
