@@ -79,8 +79,8 @@ def test_corrected_page_no_false_alarms(demo):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "known disagreements outside the checks: the corrected page keeps لجنة الحزب for Đảng bộ "
-    "and tổ chức đảng where the glossary wants منظمة الحزب, and workbench.numbers does not "
-    "read لأول (for 'đầu tiên') as the ordinal 1; remove this mark when they are fixed"))
+    "known disagreement outside the checks: the corrected page renders 'tổ chức đảng' "
+    "(paragraph 21) as لجان الحزب where glossaries/party_state.csv wants منظمة الحزب; "
+    "remove this mark when the glossary or the page is changed"))
 def test_corrected_page_terms_and_numbers_quiet(demo):
     assert _corrected_findings(demo, {"term", "number"}) == []

@@ -120,27 +120,34 @@ class _VietnameseIndex:
     """One alternation regex per glossary (longest term first) and a key → entry map."""
 
     def __init__(self, glossary: Glossary) -> None:
-        entries = sorted(glossary, key=lambda e: -len(e.source))
+        entries = list(glossary)
         self.by_key: dict[str, GlossaryEntry | None] = {}
         self.by_toneless: dict[str, GlossaryEntry | None] = {}
-        exact, loose = [], []
         # compounds first: at equal length a compound blocks; longer terms still win
-        blockers = [c for c in COMPOUNDS if _vi_key(c) not in {_vi_key(e.source) for e in entries}]
+        keys = {_vi_key(e.source) for e in entries}
+        blockers = [c for c in COMPOUNDS if _vi_key(c) not in keys]
+        # (length, pattern) pairs: one alternation, longest first, so that at one
+        # position a compound ("cơ sở hạ tầng") is tried before the term inside it
+        exact: list[tuple[int, str]] = []
+        loose: list[tuple[int, str]] = []
         for c in blockers:
             self.by_key[_vi_key(c)] = None
             self.by_toneless.setdefault(_vi_key(toneless(c)), None)
+            exact.append((len(c), _vi_pattern(c, False)))
+            loose.append((len(c), _vi_pattern(toneless(c), False)))
+        has_loose = False
         for e in entries:
             src = unicodedata.normalize("NFC", e.source)
             cased = e.category in CASED_CATEGORIES
-            exact.append(_vi_pattern(src, cased))
+            exact.append((len(src), _vi_pattern(src, cased)))
             self.by_key[_vi_key(src)] = e
             if e.toneless:
-                loose.append(_vi_pattern(toneless(src), cased))
+                has_loose = True
+                loose.append((len(src), _vi_pattern(toneless(src), cased)))
                 self.by_toneless.setdefault(_vi_key(toneless(src)), e)
-        block = [_vi_pattern(c, False) for c in blockers]
-        self.exact = self._compile(exact + block)
-        self.loose = self._compile(loose + [_vi_pattern(toneless(c), False) for c in blockers]) \
-            if loose else None
+        self.exact = self._compile([p for _, p in sorted(exact, key=lambda x: -x[0])])
+        self.loose = self._compile([p for _, p in sorted(loose, key=lambda x: -x[0])]) \
+            if has_loose else None
 
     @staticmethod
     def _compile(patterns: list[str]) -> re.Pattern[str] | None:

@@ -29,4 +29,8 @@ COMPOUNDS: tuple[str, ...] = (
     "làng nghề", "hàng xóm", "ấp ủ", "ấm áp",
     # quận, phường
     "phường hội",
+    # place names inside other names: Thái Bình Dương is the Pacific, not Thái Bình
+    "Thái Bình Dương", "Đại Tây Dương", "Ấn Độ Dương", "Bắc Băng Dương",
+    # nhiệm kỳ: "bầu cử giữa nhiệm kỳ" are the midterm elections
+    "giữa nhiệm kỳ",
 )

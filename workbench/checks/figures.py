@@ -18,17 +18,28 @@ from workbench.finding import Finding
 from workbench.numbers import NumberMention, compare_numbers
 
 
+def weak(m: NumberMention) -> bool:
+    """Spelt-out numbers, ordinals and weekdays: translations rephrase them freely
+    ("hai anh em" → "الأخوين", "đầu tiên" → "لأول مرة"), so they are weak evidence."""
+    return m.from_words or m.kind in ("ordinal", "weekday")
+
+
 def _pair(missing: list[NumberMention], extra: list[NumberMention]):
-    """Pair a missing source figure with an extra target one of the same kind, in order."""
-    free = list(extra)
+    """Pair a missing source figure with an extra target one of the same sort, in order.
+
+    Only figures written in digits (or codes) are paired: pairing spelt-out numbers
+    by position would invent changes.
+    """
+    free = [t for t in extra if not weak(t)]
     for m in missing:
-        same = [t for t in free if (t.kind == "code") == (m.kind == "code")]
+        same = [] if weak(m) else [t for t in free if (t.kind == "code") == (m.kind == "code")]
         other = same[0] if same else None
         if other is not None:
             free.remove(other)
         yield m, other
-    for t in free:
-        yield None, t
+    for t in extra:
+        if weak(t) or t in free:
+            yield None, t
 
 
 _LABEL_BEFORE = re.compile(
@@ -62,7 +73,15 @@ class NumberCheck(Check):
                     message=f"{label} {src.text} is a number in a name, not an ordinal: "
                             f"expected {want}, found {tgt.text}",
                     source_span=(src.start, src.end), target_span=(tgt.start, tgt.end))
-        for src, tgt in _pair(cmp.missing, cmp.extra):
+        # a figure inside a glossary term that is rendered as the glossary says (chi bộ
+        # "4 tốt" = خلية الحزب الجيدة في الجوانب الأربعة) belongs to the term check
+        rendered = {id(h.entry) for h in view.terms
+                    if any(a.rendering in h.entry.renderings for a in view.accepted)}
+        in_terms = [(h.start, h.end) for h in view.terms if id(h.entry) in rendered]
+        in_accepted = [(a.start, a.end) for a in view.accepted]
+        missing = [m for m in cmp.missing if not any(a <= m.start and m.end <= b for a, b in in_terms)]
+        extra = [m for m in cmp.extra if not any(a <= m.start and m.end <= b for a, b in in_accepted)]
+        for src, tgt in _pair(missing, extra):
             code = (src or tgt).kind == "code"
             sspan = (src.start, src.end) if src else None
             tspan = (tgt.start, tgt.end) if tgt else None
@@ -72,10 +91,10 @@ class NumberCheck(Check):
                 severity = "critical" if code else self.severity
             elif src:
                 msg = f"{src.text} is not in the translation"
-                severity = "critical" if code else self.severity
+                severity = "critical" if code else ("info" if weak(src) else self.severity)
             else:
                 msg = f"{tgt.text} in the translation is not in the source"
-                severity = "major" if code else "minor"
+                severity = "major" if code else ("info" if weak(tgt) else "minor")
             yield view.finding(self, term=src.text if src else "", expected=(src.text,) if src else (),
                                found=tgt.text if tgt else None, message=msg, severity=severity,
                                source_span=sspan, target_span=tspan)

@@ -18,6 +18,8 @@ from workbench.termmatch import closest, contains_rendering, find_renderings
 NEAR_NAME = 0.6
 #: Below this translit plausibility, an unlisted name's rendering is reported.
 IMPLAUSIBLE = 0.72
+#: Unlisted one-syllable names (a given name alone: "đồng chí Hiệp") are not judged.
+MIN_UNLISTED_SYLLABLES = 2
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -36,6 +38,9 @@ def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({alt})(?!\w)", re.IGNORECASE)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*|>>\s*)$")
+
+
 _PERSON_RE = _cue_re(name_cues.PERSON_CUES)
 _PLACE_RE = _cue_re(name_cues.PLACE_CUES)
 _COMRADE_RE = _cue_re(name_cues.COMRADE_VI)
@@ -45,6 +50,8 @@ def mentions(text: str, pattern: re.Pattern[str]) -> list[NameMention]:
     """Capitalised syllable runs (1-4) right after a cue word."""
     found = []
     for m in pattern.finditer(text):
+        if m.group(1)[0].isupper() and not _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]):
+            continue  # "Anh Quốc" (England) is a name, not the cue "anh" + a name
         pos, words, start = m.end(), [], None
         for w in _WORD.finditer(text, pos):
             gap = text[pos:w.start()]
@@ -106,7 +113,8 @@ class NameCheck(Check):
         at = view.arabic
         seen = set()
         for m in mentions(view.source.text, _PERSON_RE) + mentions(view.source.text, _PLACE_RE):
-            if m.name in seen or _covered(view, m.start, m.end) or not is_vietnamese_name(m.name):
+            if m.name in seen or _covered(view, m.start, m.end) or not is_vietnamese_name(m.name) \
+                    or len(m.name.split()) < MIN_UNLISTED_SYLLABLES:
                 continue
             seen.add(m.name)
             if view.glossary.lookup(m.name) is not None:
@@ -115,8 +123,8 @@ class NameCheck(Check):
             if not options or contains_rendering(options, at):
                 continue
             near = closest(options, at)
-            if near is None or near.score < 0.4:
-                continue  # nothing like it: the name may be left out on purpose
+            if near is None or near.score < NEAR_NAME:
+                continue  # nothing like it: left out on purpose, or a foreign reading
             if translit.plausibility(m.name, near.text) >= IMPLAUSIBLE:
                 continue
             yield view.finding(

@@ -14,6 +14,8 @@ from workbench.termmatch import closest, contains_rendering, find_renderings
 OWN_CHECK = ("admin_level", "person", "place")
 #: How close the nearest stretch must be to show it as what the translation "has instead".
 NEAR_ENOUGH = 0.6
+#: A one-word rendering needs a closer match to be shown (short words look alike).
+NEAR_ONE_WORD = 0.8
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -74,7 +76,7 @@ class TermCheck(Check):
             wrong_parts = [h for p in sub if p.forbidden for h in find_renderings(p.forbidden, at)]
             if near is not None and any(h.start < near.end and near.start < h.end for h in wrong_parts):
                 continue  # a part is rendered wrongly there: the forbidden check says so
-            if near is not None and near.score >= NEAR_ENOUGH:
+            if near is not None and near.score >= (NEAR_ENOUGH if " " in near.rendering else NEAR_ONE_WORD):
                 found, span = near.text, (near.start, near.end)
                 msg = f"{e.source}: expected {e.target}, found {near.text}"
             else:
