@@ -16,7 +16,7 @@ from workbench.export import (
     export_glossary,
 )
 from workbench.glossary import Glossary, GlossaryEntry
-from workbench.reviewed import ReviewedDocument, ReviewedUnit
+from workbench.reviewed import ReviewedDocument, ReviewedUnit, state_of_status
 
 MAGIC = {
     "txt": None,
@@ -73,6 +73,18 @@ def test_options_reach_the_exporter() -> None:
 def test_unit_state_must_be_known(state: str) -> None:
     with pytest.raises(ValueError, match="state"):
         ReviewedUnit(0, (0,), (0,), "Xin chào", "مرحبا", "مرحبا", state=state)
+
+
+@pytest.mark.parametrize(
+    "status, state", [("new", "machine"), ("reviewed", "reviewed"), ("approved", "final")]
+)
+def test_service_link_statuses_map_to_review_states(status: str, state: str) -> None:
+    assert state_of_status(status) == state
+
+
+def test_unknown_link_status_is_refused() -> None:
+    with pytest.raises(ValueError, match="approved"):
+        state_of_status("signed")
 
 
 def test_empty_document_exports_without_error() -> None:

@@ -13,8 +13,20 @@ from workbench.finding import Finding
 
 #: Review states of a unit, from untouched machine output to signed-off.
 STATES = ("machine", "reviewed", "final")
+#: The service's link statuses (``workbench.service.STATUSES``) as review states.
+STATE_OF_STATUS = {"new": "machine", "reviewed": "reviewed", "approved": "final"}
 #: What a reviewer decided about a finding.
 FINDING_STATUSES = ("open", "accepted", "fixed", "dismissed")
+
+
+def state_of_status(status: str) -> str:
+    """The review state for a stored link status ('new'/'reviewed'/'approved')."""
+    try:
+        return STATE_OF_STATUS[status]
+    except KeyError:
+        raise ValueError(
+            f"link status {status!r} is not one of {', '.join(STATE_OF_STATUS)}"
+        ) from None
 
 
 @dataclass(frozen=True)
