@@ -34,6 +34,7 @@ from workbench.translit import (
         ("Vi Văn Mão", "في فان ماو"),
         ("Hồ Chí Minh", "هو تشي منه"),   # convention beats the rules
         ("Hà Nội", "هانوي"),             # written as one word by convention
+        ("Thành phố Hồ Chí Minh", "مدينة هو تشي منه"),  # "city" translated, not transliterated
         ("Đắk Lắk", "داك لاك"),
     ],
 )
@@ -167,6 +168,7 @@ def test_plausibility_bounds() -> None:
         ("Na Hang", "رئيس مجلس الشعب بمنطقة نا هانج: إن مشروع", "نا هانج"),
         ("Phạm Kiên Cường", "قال الرفيق وفام كين كونج، نائب رئيس", "فام كين كونج"),  # without و
         ("Tuyên Quang", "يعد مشروع الطريق السريع توين كوانج - ها جيانج أحد", "توين كوانج"),
+        ("Thành phố Hồ Chí Minh", "زار الوفد مدينة هو تشي منه أمس", "مدينة هو تشي منه"),
     ],
 )
 def test_locate_finds_the_name_in_a_paragraph(vi: str, paragraph: str, expected: str) -> None:

@@ -160,7 +160,7 @@ def _units(name: str) -> list[tuple[int, tuple[str, ...]]]:
     units: list[tuple[int, tuple[str, ...]]] = []
     i = 0
     while i < len(tokens):
-        for size in (3, 2, 1):
+        for size in (5, 4, 3, 2, 1):
             key = " ".join(tokens[i : i + size]).lower()
             if i + size <= len(tokens) and key in T.CONVENTIONAL:
                 # the convention first, then what the rules give (هو تشي مينه is a fair variant)
@@ -277,6 +277,8 @@ def _align(units: list[tuple[int, tuple[str, ...]]], words: list[str], local: bo
     """
     n, m = len(units), len(words)
     weight = sum(w for w, _ in units) or 1
+    # a conventional unit may span more words than _MAX_GROUP (مدينة هو تشي منه)
+    max_g = max(_MAX_GROUP, *(o.count(" ") + 1 for _, opts in units for o in opts))
     # every word span (j, g) as strings, with and without a proclitic on its first word
     strings: dict[str, int] = {}
     span_forms: dict[tuple[int, int], list[tuple[int, float, int]]] = {}
@@ -286,11 +288,12 @@ def _align(units: list[tuple[int, tuple[str, ...]]], words: list[str], local: bo
         for prefix in _PROCLITICS:
             if words[j].startswith(prefix) and len(words[j]) - len(prefix) >= 2:
                 heads.append((_fold(words[j][len(prefix):]), _PROCLITIC_COST, len(prefix)))
-        for g in range(1, min(_MAX_GROUP, m - j) + 1):
+        for g in range(1, min(max_g, m - j) + 1):
             tail = "".join(folded[j + 1 : j + g])
             forms = []
             for text, cost, plen in heads:
-                idx = strings.setdefault(text + tail, len(strings))
+                joined = re.sub(r"(.)\1+", r"\1", text + tail)   # as _fold does across words
+                idx = strings.setdefault(joined, len(strings))
                 forms.append((idx, cost, plen))
             span_forms[(j, g)] = forms
     string_list = list(strings)
@@ -323,7 +326,7 @@ def _align(units: list[tuple[int, tuple[str, ...]]], words: list[str], local: bo
             for k in range(1, min(_MAX_GROUP, n - i) + 1):
                 sims = best[(i, k)]
                 syllables = sum(w for w, _ in units[i : i + k])
-                for g in range(1, min(_MAX_GROUP, m - j) + 1):
+                for g in range(1, min(max_g, m - j) + 1):
                     sim, plen = max((float(sims[idx]) - cost, p) for idx, cost, p in span_forms[(j, g)])
                     gain = cur + syllables * sim
                     if gain > dp[i + k][j + g]:

@@ -120,10 +120,11 @@ LETTERS: dict[str, str] = {
 FOREIGN_DIGRAPHS: dict[str, str] = {"sh": "ش", "ch": "تش", "th": "ث", "ph": "ف", "kh": "خ"}
 
 #: Conventional renderings that the rules would not produce, keyed by the lower-case,
-#: toned Vietnamese (one or more syllables).  First entry preferred.
+#: toned Vietnamese (one to five syllables).  First entry preferred.
 CONVENTIONAL: dict[str, tuple[str, ...]] = {
     "nguyễn": ("نجوين", "نغوين"),                     # Arab press usage
     "hồ chí minh": ("هو تشي منه", "هوشي منه", "هو شي منه"),  # Arabic Wikipedia: هو تشي منه
+    "thành phố hồ chí minh": ("مدينة هو تشي منه", "هو تشي منه"),  # Ho Chi Minh City
     "hà nội": ("هانوي",),                             # Arabic Wikipedia: هانوي
     "việt nam": ("فيتنام",),                          # Arabic Wikipedia: فيتنام
     "sài gòn": ("سايغون", "سايجون"),                  # Arabic Wikipedia: سايغون
