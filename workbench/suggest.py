@@ -98,8 +98,8 @@ class TermSuggestion:
 class _Change:
     from_text: str
     to_text: str
-    # A few words around the change on each side, where a name is looked for
-    # (locating a name in a whole paragraph is slow).
+    # A few words around the change on each side: a name is looked for there, so
+    # a name elsewhere in the paragraph cannot claim the change.
     from_context: str = field(default="", compare=False)
     to_context: str = field(default="", compare=False)
 
