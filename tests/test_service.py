@@ -336,3 +336,36 @@ def test_missing_things_say_what_to_do(service, admin, doc):
         service.get_review(admin, 999)
     with pytest.raises(NotFound, match="link 77"):
         service.save_correction(admin, doc.id, 77, "نص", 0)
+
+
+def test_approved_terms_reach_the_checks_and_suggestions_do_not(db_url, clock):
+    from workbench.service import Service
+    from workbench.store import Store
+
+    seen = []
+
+    def recording_analyser(source, target, glossary=None, **kw):
+        seen.append(glossary)
+        return fake_analyse(source, target, **kw)
+
+    service = Service(Store(db_url), analyser=recording_analyser, clock=clock,
+                      bcrypt_rounds=4, glossary=_empty_glossary())
+    root = service.create_user(None, "root", "root-pass", ADMIN)
+    service.add_term(root, "Quốc hội", "البرلمان", variants=["مجلس النواب"],
+                     category="organization")
+    service.suggest_term(root, "Đảng Lao động", "حزب العمال")
+    vi, ar = ntrex_document(0, 3)
+    service.import_document(root, "t", vi, "v.txt", ar, "a.txt")
+    entry = seen[-1].lookup("quốc hội")
+    assert (entry.target, entry.variants, entry.category) == (
+        "البرلمان", ("مجلس النواب",), "organization")
+    assert seen[-1].lookup("Đảng Lao động") is None
+    csv = service.export_glossary(root).decode("utf-8")
+    assert "Quốc hội" in csv and "البرلمان" in csv and "Đảng Lao động" not in csv
+    service.store.dispose()
+
+
+def _empty_glossary():
+    from workbench.glossary import Glossary
+
+    return Glossary(name="empty")

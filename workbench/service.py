@@ -309,14 +309,33 @@ def _default_analyser(*args, **kwargs):
 
 def _default_rescorer(source: Sequence[Paragraph], target: Sequence[Paragraph],
                       links: Sequence[Link]) -> list[Link]:
-    """Scores for manually made links through the pipeline's scorer, if it has one."""
+    """Scores for links a reviewer made by hand, by the same fidelity scorer as the
+    aligner (paragraphs joined by a newline, as the aligner joins them); the signature
+    says the link was made by hand."""
     try:
         from workbench.pipeline import score_links
     except ImportError:
-        return [Link(link.source, link.target, 0.0,
-                     (ScoreComponent("unscored", 0.0, "no scorer available for manual links"),),
-                     "manual|unscored") for link in links]
-    return list(score_links(source, target, links))
+        score_links = None
+    if score_links is not None:
+        return list(score_links(source, target, links))
+    from workbench.score import get_scorer
+
+    scorer = get_scorer()
+    src = {p.index: p.text for p in source}
+    tgt = {p.index: p.text for p in target}
+    two_sided = [link for link in links if link.source and link.target]
+    scores = iter(scorer.score_pairs([
+        ("\n".join(src[i] for i in link.source), "\n".join(tgt[i] for i in link.target))
+        for link in two_sided]))
+    out = []
+    for link in links:
+        if link.source and link.target:
+            fid = next(scores)
+            out.append(Link(link.source, link.target, fid.score, fid.components,
+                            f"{fid.signature}|link:manual"))
+        else:
+            out.append(Link(link.source, link.target, 0.0, (), f"{scorer.signature}|link:manual"))
+    return out
 
 
 class Service:
@@ -577,7 +596,7 @@ class Service:
         source = read_document(source_bytes, source_name)
         target = read_document(target_bytes, target_name)
         analysis = self.analyser(
-            source, target, glossary=self.glossary,
+            source, target, glossary=self._analysis_glossary(),
             progress=lambda f, m: report(0.05 + 0.85 * f, m),
         )
         report(0.92, "Saving…")
@@ -978,7 +997,8 @@ class Service:
                   Link(link.source, link.target, 0.0, (), link.signature) for link in scored]
         first = ordinals[0]
         whole = others[:first] + list(scored) + others[first:]
-        analysis = self.analyser(source, target, glossary=self.glossary, links=whole)
+        analysis = self.analyser(source, target, glossary=self._analysis_glossary(),
+                                 links=whole)
         with self.store.session() as s:
             user = self._actor(s, actor, "realign")
             old = list(s.scalars(select(LinkRow).where(
@@ -1170,6 +1190,42 @@ class Service:
             row.decided_by, row.updated_at = user.id, self.clock()
             s.flush()
             return self._term_view(row, self._names(s))
+
+    def _db_glossary(self, status: str = "approved"):
+        """The stored terms of one status as a :class:`workbench.glossary.Glossary`."""
+        from workbench.glossary import Glossary, GlossaryEntry
+
+        with self.store.read() as s:
+            rows = list(s.scalars(select(GlossaryTermRow).where(GlossaryTermRow.status == status)
+                                  .order_by(GlossaryTermRow.id)))
+        return Glossary([GlossaryEntry(r.source, r.target, tuple(r.variants or ()),
+                                       tuple(r.forbidden or ()), r.category, r.note,
+                                       origin_file=f"workbench glossary term {r.id}")
+                         for r in rows], name="workbench")
+
+    def _analysis_glossary(self):
+        """What the checks use: the configured (default: shipped) glossary with the
+        approved terms of the database on top (a stored term wins).  None when the
+        database has none, so the pipeline uses its own default."""
+        stored = self._db_glossary()
+        if not len(stored):
+            return self.glossary
+        base = self.glossary
+        if base is None:
+            from workbench.pipeline import shipped_glossary
+
+            base = shipped_glossary()
+        from workbench.glossary import Glossary
+
+        return Glossary.merge(base, stored)
+
+    def export_glossary(self, actor: User) -> bytes:
+        """The approved stored terms as glossary CSV (the CLI contract's columns)."""
+        from workbench.glossary import dump_csv
+
+        with self.store.read() as s:
+            self._actor(s, actor, "view")
+        return dump_csv(self._db_glossary())
 
     # dashboard -----------------------------------------------------------------
 
