@@ -7,7 +7,7 @@ import re
 import pytest
 
 from workbench.highlight import (
-    FIDELITY_SCALE, Mark, escape_arabic, fidelity_badge, fidelity_band, highlight_paragraphs,
+    FIDELITY_SCALE, Mark, escape_arabic, escape_mixed, fidelity_badge, fidelity_band, highlight_paragraphs,
     highlight_text,
 )
 
@@ -109,3 +109,13 @@ def test_fidelity_colour_scale(score: float, word: str) -> None:
 def test_escape_arabic_keeps_arabic_digits_unwrapped() -> None:
     out = escape_arabic("بنسبة ٨٥٫٩٤٪")
     assert "<bdi" not in out
+
+
+@pytest.mark.parametrize("message,arabic", [
+    ("xã Bình An is a commune: expected بلدية, found منطقة", ["بلدية", "منطقة"]),
+    ("Bài cuối: expected الجزء الأخير, found <b>المقال الأخير</b>", ["الجزء الأخير", "المقال الأخير"]),
+])
+def test_arabic_runs_in_messages_are_isolated_and_escaped(message: str, arabic: list[str]) -> None:
+    out = escape_mixed(message)
+    assert re.findall(r'<bdi dir="rtl">(.*?)</bdi>', out) == arabic
+    assert "<b>" not in out and _visible(out) == message

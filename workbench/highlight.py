@@ -41,6 +41,9 @@ SEVERITY_COLOURS: dict[str, str] = {
 # numbers and names); spaces are allowed inside so "Nguyễn Văn A" stays one run.
 _LATIN = r"0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
 _LATIN_RUN = re.compile(rf"[{_LATIN}](?:[{_LATIN}.,:/%+\-_@'’ ]*[{_LATIN}%])?")
+# A run of Arabic script (spaces inside), isolated right-to-left inside Latin text.
+_ARABIC = r"\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+_ARABIC_RUN = re.compile(rf"[{_ARABIC}](?:[{_ARABIC} ]*[{_ARABIC}])?")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,19 @@ def escape_arabic(text: str) -> str:
     for m in _LATIN_RUN.finditer(text):
         out.append(html.escape(text[pos:m.start()]))
         out.append(f'<bdi dir="ltr">{html.escape(m.group())}</bdi>')
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def escape_mixed(text: str) -> str:
+    """Escape left-to-right text (a message, a note), isolating each Arabic run as
+    right-to-left so "expected بلدية, found منطقة" keeps its order."""
+    out: list[str] = []
+    pos = 0
+    for m in _ARABIC_RUN.finditer(text):
+        out.append(html.escape(text[pos:m.start()]))
+        out.append(f'<bdi dir="rtl">{html.escape(m.group())}</bdi>')
         pos = m.end()
     out.append(html.escape(text[pos:]))
     return "".join(out)

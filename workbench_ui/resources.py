@@ -56,13 +56,27 @@ def get_service(location: str) -> Service:
     demo account and document in place.  ``location`` is only the cache key: the store
     reads the same environment variables."""
     options = dict(SERVICE_OPTIONS)
-    if RESCORER is not None:
-        options["rescorer"] = RESCORER
-    service = open_service(analyser=ANALYSER, glossary=_file_glossary(), **options)
+    analyser, rescorer = ANALYSER, RESCORER
+    plugged = os.environ.get("WORKBENCH_ANALYSER", "").strip()
+    if analyser is None and plugged:
+        analyser, rescorer = _plugged(plugged)
+    if rescorer is not None:
+        options["rescorer"] = rescorer
+    service = open_service(analyser=analyser, glossary=_file_glossary(), **options)
     problem = ensure_demo(service)
     if problem:
         SETUP_PROBLEMS[location] = problem
     return service
+
+
+def _plugged(spec: str) -> tuple[Callable, Callable | None]:
+    """``module:function`` from ``WORKBENCH_ANALYSER`` (e.g. a fast analyser for an
+    end-to-end test); the module's ``score_links`` becomes the rescorer if it has one."""
+    import importlib
+
+    module_name, _, attr = spec.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attr or "analyse"), getattr(module, "score_links", None)
 
 
 def ensure_demo(service: Service) -> str | None:

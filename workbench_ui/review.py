@@ -18,10 +18,19 @@ from workbench import roles
 from workbench.diffview import diff_html
 from workbench.errors import WorkbenchError
 from workbench.finding import SEVERITIES
-from workbench.highlight import components_table, fidelity_badge, highlight_paragraphs
+from workbench.highlight import (
+    components_table, escape_mixed, fidelity_badge, highlight_paragraphs,
+)
 from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service import PARAGRAPH_JOINER, Review, ReviewRow, SaveConflict, User
 from workbench_ui import resources, rows as rowsel
+
+# The correction boxes hold Arabic: right-to-left, a little larger.
+CSS = """<style>
+[class*="st-key-text_"] textarea {direction: rtl; text-align: right; font-size: 1.05rem;
+  unicode-bidi: plaintext;}
+.wb-side[dir="rtl"] {font-size: 1.05rem;}
+</style>"""
 
 STATUS_ICONS = {"new": "○ new", "reviewed": "◐ reviewed", "approved": "● approved"}
 
@@ -209,12 +218,12 @@ def _findings_html(row: ReviewRow, show_dismissed: bool) -> str:
 
     items = []
     for f in rowsel.visible_findings(row, show_dismissed):
-        expected = " / ".join(f.expected)
-        extra = f" — expected {expected}" if expected else ""
+        missing = [e for e in f.expected if e not in f.message]
+        extra = f" — accepted: {' / '.join(missing)}" if missing else ""
         state = f" (dismissed: {f.dismiss_reason})" if f.status == "dismissed" else ""
         items.append(f'<li class="wb-finding-item wb-{html.escape(f.severity)}">'
                      f"<b>{html.escape(f.severity)}</b> {html.escape(f.kind)}: "
-                     f"{html.escape(f.message)}{html.escape(extra)}{html.escape(state)}</li>")
+                     f"{escape_mixed(f.message + extra + state)}</li>")
     return f'<ul style="margin:0">{"".join(items)}</ul>' if items else ""
 
 
@@ -226,7 +235,7 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         st.session_state[_text_key(lid)] = row.current_text
         st.session_state[_base_key(lid)] = row.version
     focus = st.session_state.get("focus") == lid
-    with st.container(border=True):
+    with st.container(border=True, key=f"row_{lid}"):
         head = (f"{'➡️ ' if focus else ''}**Link {row.ordinal}** · source ¶"
                 f"{', '.join(map(str, row.source)) or '—'} ↔ target ¶"
                 f"{', '.join(map(str, row.target)) or '—'} · {STATUS_ICONS.get(row.status, row.status)}"
@@ -284,7 +293,7 @@ def _more(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> None:
         if not open_findings:
             st.caption("No open finding.")
         for f in open_findings:
-            st.text(f"{f.severity} {f.kind}: {f.message}")
+            st.html(f"<b>{escape_mixed(f.severity)}</b> {escape_mixed(f.kind + ': ' + f.message)}")
             c1, c2 = st.columns([4, 1])
             c1.text_input("Reason", key=f"dismiss_reason_{f.id}",
                           placeholder="why this is not an error", label_visibility="collapsed")
@@ -358,6 +367,7 @@ def _backtranslate(row: ReviewRow) -> None:
 
 def render(user: User) -> None:
     st.header("Review")
+    st.html(CSS)
     doc_id = _pick_document(user)
     if doc_id is None:
         return
