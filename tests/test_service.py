@@ -369,3 +369,22 @@ def _empty_glossary():
     from workbench.glossary import Glossary
 
     return Glossary(name="empty")
+
+
+def test_translation_of_an_omission_survives_realignment(service, translator, doc):
+    unlinked = service.unlink(translator, doc.id, 4)  # source 4 alone, target 4 alone
+    assert (unlinked.rows[4].source, unlinked.rows[4].target) == ((4,), ())
+    service.save_correction(translator, doc.id, 4, CORRECTIONS[0], base_version=0)
+    merged = service.merge_links(translator, doc.id, [4, 5])
+    row = merged.rows[4]
+    assert (row.source, row.target) == ((4,), (4,))
+    assert CORRECTIONS[0] in row.current_text and row.mt_text in row.current_text
+
+
+def test_dismissal_survives_realignment(service, translator, doc):
+    rows = service.get_review(translator, doc.id).rows
+    o = next(r.ordinal for r in rows if r.findings)
+    service.dismiss_finding(translator, rows[o].findings[0].id, "tháng 6 = يونيو")
+    merged = service.merge_links(translator, doc.id, [o - 1, o]).rows[o - 1]
+    assert [(f.status, f.dismiss_reason) for f in merged.findings] == [
+        ("dismissed", "tháng 6 = يونيو")]

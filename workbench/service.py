@@ -1008,7 +1008,10 @@ class Service:
                 raise ConflictError(
                     f"links {ordinals} of document {doc_id} were changed by someone else "
                     "meanwhile: reload the document and try again")
-            carried = self._carried_texts(s, doc_id, old)
+            carried, orphans = self._carried_texts(s, doc_id, old)
+            dismissed = {(f.kind, f.term, f.found): f for f in s.scalars(
+                select(FindingRow).where(FindingRow.link_id.in_([r.id for r in old]),
+                                         FindingRow.status == "dismissed"))}
             now = self.clock()
             for r in old:
                 r.ordinal, r.retired_at = None, now
@@ -1028,27 +1031,43 @@ class Service:
             self._add_findings(s, doc_id, rows, [
                 f for f in analysis.findings
                 if (tuple(f.source), tuple(f.target)) in {(a, b) for a, b in wanted}])
+            s.flush()
+            # A finding someone dismissed stays dismissed when the check reports it again.
+            for f in s.scalars(select(FindingRow).where(
+                    FindingRow.link_id.in_([r.id for r in rows]))):
+                before = dismissed.get((f.kind, f.term, f.found))
+                if before is not None:
+                    f.status, f.dismiss_reason = "dismissed", before.dismiss_reason
+                    f.dismissed_by, f.dismissed_at = before.dismissed_by, before.dismissed_at
             target_texts = self._texts(s, doc_id, "target")
             for row in rows:
-                if not row.target_idx:
-                    continue
-                text = _joined(carried, row.target_idx).strip("\n")
+                pieces = [carried[i] for i in row.target_idx if carried.get(i)]
+                pieces += [orphans.pop(i) for i in row.source_idx if i in orphans]
+                text = PARAGRAPH_JOINER.join(pieces)
                 if text != _joined(target_texts, row.target_idx):
                     s.add(RevisionRow(doc_id=doc_id, link_id=row.id, version=1,
                                       base_version=0, kind="realign", text=text,
                                       author_id=user.id, created_at=now))
         return self.get_review(actor, doc_id)
 
-    def _carried_texts(self, s: OrmSession, doc_id: int, old: Sequence[LinkRow]) -> dict[int, str]:
-        """Per target paragraph, the current text of the link that held it: a corrected
+    def _carried_texts(self, s: OrmSession, doc_id: int, old: Sequence[LinkRow]
+                       ) -> tuple[dict[int, str], dict[int, str]]:
+        """What the replaced links' current texts become, so no correction is lost.
+
+        Per target paragraph, the current text of the link that held it: a corrected
         text is split back by blank lines when it still has one block per paragraph,
-        else it stays whole on the link's first paragraph."""
+        else it stays whole on the link's first paragraph.  A translation typed into a
+        source-only link (an omission) is returned per its first source paragraph.
+        """
         texts = self._texts(s, doc_id, "target")
         out: dict[int, str] = {}
+        orphans: dict[int, str] = {}
         for link in old:
             latest = self._latest(s, link.id)
             idx = list(link.target_idx)
             if not idx:
+                if latest is not None and latest.text.strip() and link.source_idx:
+                    orphans[link.source_idx[0]] = latest.text
                 continue
             if latest is None:
                 out.update({i: texts[i] for i in idx})
@@ -1059,7 +1078,7 @@ class Service:
             else:
                 out.update({i: "" for i in idx})
                 out[idx[0]] = latest.text
-        return out
+        return out, orphans
 
     def merge_links(self, actor: User, doc_id: int, ordinals: Sequence[int]) -> Review:
         """Merge consecutive links into one."""
