@@ -152,8 +152,12 @@ def highlight_paragraphs(paragraphs: Sequence[tuple[int, str]],
     parts = []
     for index, text in paragraphs:
         body = highlight_text(text, marks.get(index, ()), rtl=rtl)
-        parts.append(f'<p class="wb-para" data-paragraph="{int(index)}" '
-                     f'style="margin:0 0 .5em 0;white-space:pre-wrap">{body}</p>')
+        # dir="auto": an Arabic paragraph reads right-to-left, a Latin-only one (site
+        # chrome, an untranslated line) left-to-right, decided by its first letter.
+        auto = ' dir="auto"' if rtl else ""
+        parts.append(f'<p class="wb-para" data-paragraph="{int(index)}"{auto} '
+                     f'style="margin:0 0 .5em 0;white-space:pre-wrap;text-align:start">'
+                     f"{body}</p>")
     if not parts:
         parts.append('<p class="wb-empty" style="color:#888"><em>(no paragraph)</em></p>')
     return f'<div class="wb-side"{direction}>{"".join(parts)}</div>'

@@ -1,0 +1,121 @@
+"""Server time per interaction of the review page on a 200-paragraph document.
+
+Builds a 200-paragraph Vietnamese/Arabic document from ntrex-dev (one sentence pair
+per paragraph), imports it once (fast fake analyser by default, ``--real`` for the
+embedding pipeline), then times ``AppTest.run()`` for each interaction: open the
+document, filter by severity, sort worst first, go to the next page, open a row's
+details, save a correction, mark reviewed.  Prints the median milliseconds of each
+against the 300 ms target, and against the Documents page (a light page) measured in
+the same run as a baseline.
+
+    python bench/bench_ui.py [--paragraphs 200] [--repeat 5] [--real]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
+TARGET_MS = 300.0
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+
+
+def _document(n: int) -> tuple[bytes, bytes]:
+    vi = (NTREX / "vi.txt").read_text(encoding="utf-8").splitlines()[:n]
+    ar = (NTREX / "ar.txt").read_text(encoding="utf-8").splitlines()[:n]
+    return "\n\n".join(vi).encode("utf-8"), "\n\n".join(ar).encode("utf-8")
+
+
+def _timed(at, step) -> float:
+    step()
+    start = time.perf_counter()
+    at.run()
+    elapsed = (time.perf_counter() - start) * 1000
+    if at.exception:
+        raise SystemExit(f"the app raised: {at.exception[0].value}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--paragraphs", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--real", action="store_true", help="use the real analysis pipeline")
+    args = parser.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="bench-ui-")
+    os.environ["WORKBENCH_DATA_DIR"] = data_dir
+    os.environ.pop("WORKBENCH_DB_URL", None)
+
+    from streamlit.testing.v1 import AppTest
+
+    import app_fakes
+    from workbench_ui import resources
+
+    if not args.real:
+        resources.ANALYSER, resources.RESCORER = app_fakes.analyse, app_fakes.score_links
+    resources.SERVICE_OPTIONS = {"bcrypt_rounds": 4}
+    resources.SEED_GLOSSARY = False
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    start = time.perf_counter()
+    at.run()
+    svc = resources.service()
+    demo = svc.authenticate("demo", "demo")
+    print(f"first start (migrate, demo import): {time.perf_counter() - start:.1f} s")
+    vi, ar = _document(args.paragraphs)
+    start = time.perf_counter()
+    doc = svc.import_document(demo.user, f"ntrex {args.paragraphs}", vi, "ntrex.vi.txt",
+                              ar, "ntrex.ar.txt")
+    print(f"import of {doc.links} links ({'real' if args.real else 'fake'} analyser): "
+          f"{time.perf_counter() - start:.1f} s, {doc.open_findings} findings")
+    review = svc.get_review(demo.user, doc.id)
+    at.session_state["token"] = demo.token
+    at.run()
+
+    times: dict[str, list[float]] = {}
+
+    def measure(name, step):
+        times.setdefault(name, []).append(_timed(at, step))
+
+    for k in range(args.repeat):
+        measure("documents page (baseline)",
+                lambda: at.radio(key="nav").set_value("Documents"))
+        at.session_state["doc_id"] = doc.id
+        measure("open the document (Review, page 1)",
+                lambda: at.radio(key="nav").set_value("Review"))
+        measure("filter by severity", lambda: at.multiselect(key="f_sev").set_value(["major"]))
+        measure("clear the filter", lambda: at.multiselect(key="f_sev").set_value([]))
+        measure("sort worst first", lambda: at.radio(key="sort").set_value("worst score first"))
+        measure("document order", lambda: at.radio(key="sort").set_value("document order"))
+        measure("next page", lambda: at.number_input(key="page_no").set_value(2))
+        measure("back to page 1", lambda: at.number_input(key="page_no").set_value(1))
+        row = review.rows[k]
+        measure("open a row's details (history, diff)",
+                lambda: at.toggle(key=f"more_{row.link_id}").set_value(True))
+        measure("save a correction", lambda: (
+            at.text_area(key=f"text_{row.link_id}").input(row.mt_text + f" ({k})"),
+            at.button(key=f"save_{row.link_id}").click()))
+        measure("mark reviewed", lambda: at.button(key=f"reviewed_{row.link_id}").click())
+        at.toggle(key=f"more_{row.link_id}").set_value(False)
+
+    baseline = statistics.median(times["documents page (baseline)"])
+    print(f"\nserver time per interaction, {doc.links} links, median of {args.repeat} "
+          f"(target {TARGET_MS:.0f} ms):")
+    print(f"{'interaction':40} {'ms':>8} {'x baseline':>11} {'target':>8}")
+    for name, values in times.items():
+        ms = statistics.median(values)
+        verdict = "ok" if ms <= TARGET_MS else "SLOW"
+        print(f"{name:40} {ms:8.0f} {ms / baseline:11.2f} {verdict:>8}")
+
+
+if __name__ == "__main__":
+    main()
