@@ -388,3 +388,16 @@ def test_dismissal_survives_realignment(service, translator, doc):
     merged = service.merge_links(translator, doc.id, [o - 1, o]).rows[o - 1]
     assert [(f.status, f.dismiss_reason) for f in merged.findings] == [
         ("dismissed", "tháng 6 = يونيو")]
+
+
+def test_reviewed_document_for_export_needs_the_export_right(service, translator, editor, doc):
+    service.save_correction(translator, doc.id, 2, CORRECTIONS[2], base_version=0)
+    service.set_status(editor, doc.id, 2, "approved")
+    service.tag_mqm(translator, doc.id, 2, "accuracy/omission", "major", "thiếu một câu")
+    with pytest.raises(PermissionDenied, match="export"):
+        service.reviewed_document(translator, doc.id)
+    exported = service.reviewed_document(editor, doc.id)
+    unit = exported.units[2]
+    assert (unit.final_text, unit.state, unit.reviewer) == (CORRECTIONS[2], "final", "minh")
+    assert unit.is_corrected and "accuracy/omission" in unit.note
+    assert [u.final_text for u in exported.units[3:]] == [u.mt_text for u in exported.units[3:]]

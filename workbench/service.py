@@ -752,6 +752,33 @@ class Service:
                       tuple(source[i] for i in sorted(source)),
                       tuple(target[i] for i in sorted(target)))
 
+    def reviewed_document(self, actor: User, doc_id: int):
+        """The document as exporters read it (:class:`workbench.reviewed.ReviewedDocument`):
+        one unit per link with its current text and state.  Needs the export right."""
+        from workbench.noise import is_noise
+        from workbench.reviewed import (
+            ReviewedDocument, ReviewedFinding, ReviewedUnit, state_of_status,
+        )
+
+        with self.store.read() as s:
+            self._actor(s, actor, "export")
+        review = self.get_review(actor, doc_id)
+        units = []
+        for row in review.rows:
+            findings = tuple(ReviewedFinding(Finding(
+                f.kind, f.severity, row.source, row.target, f.term, f.expected, f.found,
+                f.message, f.source_spans, f.target_spans, f.check),
+                "dismissed" if f.status == "dismissed" else "open") for f in row.findings)
+            note = "; ".join(f"MQM {t.category} ({t.severity}){': ' + t.note if t.note else ''}"
+                             for t in row.mqm)
+            units.append(ReviewedUnit(
+                ordinal=row.ordinal, source_indexes=row.source, target_indexes=row.target,
+                source_text=row.source_text, mt_text=row.mt_text, final_text=row.current_text,
+                state=state_of_status(row.status), score=float(row.score), findings=findings,
+                reviewer=row.status_by, note=note,
+                is_noise=not row.source and bool(row.mt_text) and is_noise(row.mt_text)))
+        return ReviewedDocument(review.document.title, units=tuple(units))
+
     # corrections ---------------------------------------------------------------
 
     def save_correction(self, actor: User, doc_id: int, link_ordinal: int, text: str,
