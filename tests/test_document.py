@@ -391,3 +391,40 @@ def test_real_text_is_not_repaired(text: str) -> None:
     reading = read_document_with_notes(text.encode(), "bai.txt")
     assert reading.paragraphs[0].text == text
     assert not any("garbled" in note for note in reading.notes)
+
+
+# ------------------------------------------------------------------ hostile Word files
+
+
+def docx_with_doctype(doctype: str, replace: str) -> bytes:
+    """A real .docx whose document.xml gets a DOCTYPE and an entity reference."""
+    original = zipfile.ZipFile(io.BytesIO(docx_bytes("Hà Nội")))
+    xml = original.read("word/document.xml").decode().split("?>", 1)[1].replace("Hà Nội", replace)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        for name in original.namelist():
+            data = original.read(name)
+            if name == "word/document.xml":
+                data = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + doctype + xml).encode()
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_docx_entity_bomb_is_refused() -> None:
+    levels = ['<!ENTITY a0 "hahahahaha">'] + [
+        f'<!ENTITY a{i} "{("&a%d;" % (i - 1)) * 10}">' for i in range(1, 10)
+    ]
+    data = docx_with_doctype(f"<!DOCTYPE w [{''.join(levels)}]>\n", "&a9;")
+    with pytest.raises(DocumentError, match=r"bomb\.docx.*cannot read this Word"):
+        read_document(data, "bomb.docx")
+
+
+def test_docx_external_entity_is_not_read(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mật khẩu: 12345")
+    data = docx_with_doctype(f'<!DOCTYPE w [<!ENTITY x SYSTEM "file://{secret}">]>\n', "Hà Nội &x;")
+    try:
+        paragraphs = read_document(data, "xxe.docx")
+    except DocumentError:
+        return  # refusing is fine too
+    assert not any("mật khẩu" in p.text for p in paragraphs)

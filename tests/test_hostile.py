@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.diffview import diff_html
-from workbench.document import read_document, read_text
+from workbench.document import display_name, read_document, read_text
 from workbench.errors import DocumentError
 from workbench.highlight import Mark, components_table, fidelity_badge, highlight_paragraphs, highlight_text
 
@@ -185,7 +185,24 @@ def test_reading_never_opens_the_name(name: str, tmp_path, monkeypatch) -> None:
     assert not any(name in path or "passwd" in path or "win.ini" in path for path in opened)
     with pytest.raises(DocumentError) as info:
         read_document(b"", name)
-    assert name in str(info.value)  # named, not resolved
+    assert display_name(name) in str(info.value)  # named, not resolved
+
+
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("báo-cáo\u202etxt.exe", "báo-cáo\\u202etxt.exe"),  # would display as "báo-cáoexe.txt"
+        ("bai.txt\nerror: everything is fine", "bai.txt\\u000aerror: everything is fine"),
+        ("\u2067تقرير\u2069.txt", "\\u2067تقرير\\u2069.txt"),
+        ("Bài báo số 1.txt", "Bài báo số 1.txt"),
+    ],
+)
+def test_names_in_messages_cannot_spoof(name: str, shown: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        read_document(b"", name)
+    message = str(info.value)
+    assert message.startswith(shown + ":")
+    assert "\n" not in message and "\u202e" not in message
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)

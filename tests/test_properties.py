@@ -289,3 +289,16 @@ def _glossary(module):
 
         _GLOSSARY_CACHE["g"] = module.load_default_glossaries(Path(__file__).resolve().parent.parent / "glossaries")
     return _GLOSSARY_CACHE["g"]
+
+
+# ------------------------------------------------------------------ language
+
+
+@SETTINGS
+@given(text=any_text)
+def test_language_detection_is_total(text: str) -> None:
+    from workbench.language import detect_language
+
+    language, confidence = detect_language(text)
+    assert language in ("vi", "ar", "en", "other")
+    assert 0.0 <= confidence <= 1.0

@@ -86,6 +86,7 @@ _DELETE_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + _CONTROLS)}\ufeff]+")
 _BIDI_RE = re.compile(f"[{_BIDI_CONTROLS}]")
 _CONTROL_RE = re.compile(f"[{re.escape(_CONTROLS)}]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_UNSAFE_IN_NAME = re.compile(f"[{re.escape(_BIDI_CONTROLS + _CONTROLS)}\n\r\x0b\x0c\x85\u2028\u2029\u200e\u200f\u061c\ufeff]")
 _SPECIAL_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + _CONTROLS)}\ufeff\ud800-\udfff]")
 # Line and paragraph separators other than \n: VT, FF, NEL, LS -> line; PS -> paragraph.
 _CR = re.compile("\r\n?")
@@ -132,6 +133,15 @@ class _Notes(list):
     def add(self, note: str) -> None:
         if note not in self:
             self.append(note)
+
+
+def display_name(name: str) -> str:
+    """A file name safe to show in a message: bidi and control characters made visible.
+
+    "report\u202etxt.exe" would display as "reportexe.txt"; a newline in a name could
+    forge a second line of CLI output.  Such characters are shown as ``\\u202e``.
+    """
+    return _UNSAFE_IN_NAME.sub(lambda m: f"\\u{ord(m.group()):04x}", name)
 
 
 # --------------------------------------------------------------------------- bytes
@@ -312,7 +322,7 @@ def _refuse_garbled(text: str, name: str) -> None:
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode bytes of a text file, naming ``name`` in any error (see module docstring)."""
-    return _decode(data, name, _Notes())[0]
+    return _decode(data, display_name(name), _Notes())[0]
 
 
 # ---------------------------------------------------------------------------- text
@@ -542,6 +552,7 @@ def _finish(text: str, name: str, encoding: str, notes: _Notes) -> Reading:
 def read_text_with_notes(text: str, name: str = "<pasted text>") -> Reading:
     """Paragraphs of a text that is already decoded (pasted text or HTML), with notes."""
     notes = _Notes()
+    name = display_name(name)
     if not text.strip():
         raise DocumentError(f"{name}: there is no text in it; paste or choose the article's text.")
     if _is_html(text, name):
@@ -561,6 +572,7 @@ def read_document_with_notes(data: bytes, name: str) -> Reading:
     Returns the paragraphs with the encoding found and notes on what was converted
     or removed; raises :class:`DocumentError` for anything it cannot read.
     """
+    name = display_name(name)
     if len(data) > MAX_BYTES:
         raise DocumentError(
             f"{name}: the file is over {MAX_BYTES // (1024 * 1024)} MB, the limit; "
@@ -595,17 +607,18 @@ def read_document(data: bytes, name: str) -> list[Paragraph]:
 
 def read_path_with_notes(path: str) -> Reading:
     """Read a file from disk (CLI edge); errors name the path."""
+    label = display_name(path)
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise DocumentError(
-                f"{path}: the file is {size / (1024 * 1024):.0f} MB, over the "
+                f"{label}: the file is {size / (1024 * 1024):.0f} MB, over the "
                 f"{MAX_BYTES // (1024 * 1024)} MB limit; split the document into smaller files."
             )
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(f"{path}: cannot open the file ({exc.strerror or exc}).") from exc
+        raise DocumentError(f"{label}: cannot open the file ({exc.strerror or exc}).") from exc
     return read_document_with_notes(data, path)
 
 

@@ -131,6 +131,9 @@ def check_pair_languages(
     refuse: a document too short or too mixed to judge is let through.  Returns the
     two ``(language, confidence)`` verdicts.
     """
+    from workbench.document import display_name
+
+    source_name, target_name = display_name(source_name), display_name(target_name)
     source = document_language(source_paragraphs)
     target = document_language(target_paragraphs)
     (src_lang, src_conf), (tgt_lang, tgt_conf) = source, target
