@@ -153,6 +153,8 @@ def cases() -> list[tuple[str, str, str, bytes]]:
         ("10,000 paragraphs", "many.txt", "source", "\n\n".join(vi_lines[i % 956] for i in range(10_000)).encode()),
         ("20 MB Vietnamese text", "big.vi.txt", "source", _repeat_to("\n\n".join(vi_lines), 20 * 1024 * 1024)),
         ("20 MB Arabic text", "big.ar.txt", "target", _repeat_to("\n\n".join(ar_lines), 20 * 1024 * 1024)),
+        ("20 MB on one line (no paragraph breaks)", "oneline.txt", "source",
+         _repeat_to(" ".join(vi_lines), 20 * 1024 * 1024).replace(b"\n", b" ")),
         ("60 MB text (over the limit)", "huge.txt", "source", _repeat_to(vi_doc, 60 * 1024 * 1024)),
         ("English source", "article.en.txt", "source", EN.encode()),
         ("Arabic as source (both Arabic)", "article.ar.txt", "source", demo_ar),

@@ -302,3 +302,13 @@ def test_language_detection_is_total(text: str) -> None:
     language, confidence = detect_language(text)
     assert language in ("vi", "ar", "en", "other")
     assert 0.0 <= confidence <= 1.0
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.sampled_from(" aeouAĐ\u0301\u0300\u0303\u0309\u0323\u0302\u0306\u031bạố\u0651\u064e"), max_size=300),
+       chunk=st.integers(1, 20))
+def test_piecewise_nfc_equals_nfc(text: str, chunk: int) -> None:
+    """Long paragraphs are composed piece by piece (for speed): same result as NFC."""
+    from workbench.document import _nfc
+
+    assert _nfc(text, chunk) == unicodedata.normalize("NFC", text)

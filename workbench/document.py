@@ -359,11 +359,35 @@ def _compose(paragraphs: list[str], notes: list[str]) -> list[str]:
     """NFC, paragraph by paragraph: only the few paragraphs that need it pay for it."""
     out = []
     for text in paragraphs:
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
+        composed = _nfc(text)
+        if composed is not text:
             _add(notes, "put accents in composed form (Unicode NFC).")
-        out.append(text)
+        out.append(composed)
     return out
+
+
+def _nfc(text: str, chunk: int = 8192) -> str:
+    """NFC of ``text``; the very same object when it already is NFC.
+
+    Long texts go in pieces that start at a space, and only pieces that need it are
+    normalised (``is_normalized`` on a whole long text that is *almost* NFC costs
+    seconds).  A space is a starter that composes with nothing, so no composition or
+    reordering crosses it: the pieces' NFC joined is the text's NFC."""
+    if len(text) <= chunk:
+        return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    pieces = []
+    changed = False
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + chunk)
+        end = len(text) if end == -1 else end
+        piece = text[start:end]
+        if not unicodedata.is_normalized("NFC", piece):
+            piece = unicodedata.normalize("NFC", piece)
+            changed = True
+        pieces.append(piece)
+        start = end
+    return "".join(pieces) if changed else text
 
 
 def _add(notes: list[str], note: str) -> None:
