@@ -63,7 +63,6 @@ def main() -> None:
     if not args.real:
         resources.ANALYSER, resources.RESCORER = app_fakes.analyse, app_fakes.score_links
     resources.SERVICE_OPTIONS = {"bcrypt_rounds": 4}
-    resources.SEED_GLOSSARY = False
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     start = time.perf_counter()

@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import app_fakes
+from workbench import bootstrap
 from workbench.errors import WorkbenchError
 from workbench.service import open_service
 from workbench.store import DB_FILE
@@ -28,14 +29,11 @@ def template_db(tmp_path_factory) -> Path:
     into each test's directory (migrating costs most of a second)."""
     directory = tmp_path_factory.mktemp("template")
     service = open_service(f"sqlite:///{directory / DB_FILE}", analyser=app_fakes.analyse,
-                           bcrypt_rounds=4, rescorer=app_fakes.score_links,
-                           glossary=resources._file_glossary())
-    old = resources.SEED_GLOSSARY
-    resources.SEED_GLOSSARY = False
-    try:
-        assert resources.ensure_demo(service) is None
-    finally:
-        resources.SEED_GLOSSARY = old
+                           bcrypt_rounds=4, rescorer=app_fakes.score_links)
+    admin = service.create_user(None, "admin", "pw-admin", ["admin"])
+    service.create_user(admin, bootstrap.DEMO_USER, bootstrap.DEMO_PASSWORD,
+                        bootstrap.DEMO_ROLES)
+    assert bootstrap.ensure_demo(service) is not None  # the demo document
     service.store.dispose()
     return directory / DB_FILE
 
@@ -48,7 +46,6 @@ def app(tmp_path, monkeypatch, template_db) -> AppTest:
     monkeypatch.setattr(resources, "ANALYSER", app_fakes.analyse)
     monkeypatch.setattr(resources, "RESCORER", app_fakes.score_links)
     monkeypatch.setattr(resources, "SERVICE_OPTIONS", {"bcrypt_rounds": 4})
-    monkeypatch.setattr(resources, "SEED_GLOSSARY", False)
     at = AppTest.from_file("../app.py", default_timeout=TIMEOUT)
     at.run()
     assert not at.exception
@@ -70,7 +67,8 @@ def demo_user():
 
 
 def make_user(name: str, roles: str) -> None:
-    svc().create_user(demo_user(), name, "pw-" + name, roles)
+    admin = svc().authenticate("admin", "pw-admin").user
+    svc().create_user(admin, name, "pw-" + name, roles)
 
 
 def open_review(at: AppTest) -> tuple[int, object]:
@@ -433,7 +431,7 @@ def test_dashboard_renders_overall_and_per_document(app: AppTest) -> None:
 
 
 def test_admin_creates_and_disables_a_user(app: AppTest) -> None:
-    login(app)
+    login(app, "admin", "pw-admin")
     app.radio(key="nav").set_value("Users").run()
     app.text_input(key="new_user_name").input("tuan")
     app.text_input(key="new_user_password").input("secret")
@@ -448,10 +446,13 @@ def test_admin_creates_and_disables_a_user(app: AppTest) -> None:
         svc().authenticate("tuan", "secret")
 
 
-def test_users_page_is_not_offered_to_a_translator(app: AppTest) -> None:
-    make_user("minh", "translator")
-    login(app, "minh", "pw-minh")
-    assert "Users" not in app.radio(key="nav").options
+@pytest.mark.parametrize("name,roles,offered", [
+    ("minh", "translator", False), ("thu", "editor glossary_maintainer", False),
+    ("an", "admin", True)])
+def test_users_page_only_for_admins(app: AppTest, name: str, roles: str, offered: bool) -> None:
+    make_user(name, roles)
+    login(app, name, "pw-" + name)
+    assert ("Users" in app.radio(key="nav").options) is offered
 
 
 def test_an_expired_session_goes_back_to_login(app: AppTest) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from workbench import roles
 from workbench.errors import WorkbenchError
-from workbench.glossary import dump_csv, dump_tbx, load_glossary
+from workbench.glossary import Glossary, dump_csv, dump_tbx, load_glossary
 from workbench.service import TERM_CATEGORIES, GlossaryTerm, User
 from workbench_ui import resources
 from workbench_ui.adapters import glossary_of
@@ -113,6 +113,35 @@ def _decide(user: User, term_id: int, approve: bool) -> None:
     st.session_state["glossary_message"] = ("success", f"{term.source}: {term.status}.")
 
 
+def _shipped_and_export(approved: list[GlossaryTerm], query: str) -> None:
+    """The shipped glossaries (read-only; a stored term with the same source wins in
+    the checks) and the downloads."""
+    from workbench.pipeline import shipped_glossary
+
+    shipped = shipped_glossary()
+    with st.expander(f"Shipped glossaries ({len(shipped)} terms, read-only)"):
+        st.caption("From glossaries/*.csv. To change one for this workbench, add a term "
+                   "with the same Vietnamese source above: stored terms win.")
+        rows = [{"source": e.source, "target": e.target, "variants": "|".join(e.variants),
+                 "forbidden": "|".join(e.forbidden), "category": e.category, "note": e.note,
+                 "file": e.where} for e in shipped
+                if not query.strip() or query.casefold() in
+                f"{e.source} {e.target} {' '.join(e.variants)} {e.note}".casefold()]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    stored = glossary_of(approved)
+    effective = Glossary.merge(shipped, stored)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button("Workbench terms, CSV", dump_csv(stored), file_name="glossary.csv",
+                       mime="text/csv", key="glossary_csv")
+    c2.download_button("Workbench terms, TBX", dump_tbx(stored), file_name="glossary.tbx",
+                       mime="application/x-tbx+xml", key="glossary_tbx")
+    c3.download_button("Everything the checks use, CSV", dump_csv(effective),
+                       file_name="glossary-all.csv", mime="text/csv", key="glossary_all_csv")
+    c4.download_button("Everything the checks use, TBX", dump_tbx(effective),
+                       file_name="glossary-all.tbx", mime="application/x-tbx+xml",
+                       key="glossary_all_tbx")
+
+
 def render(user: User) -> None:
     st.header("Glossary")
     svc = resources.service()
@@ -130,7 +159,8 @@ def render(user: User) -> None:
     query = st.text_input("Search (Vietnamese, Arabic, note)", key="glossary_search")
     shown_terms = [t for t in approved if _matches(t, query)]
     shown = _table(shown_terms)
-    st.caption(f"{len(shown_terms)} of {len(approved)} approved terms.")
+    st.caption(f"Workbench terms: {len(shown_terms)} of {len(approved)} approved terms shown "
+               "(they add to or override the shipped glossaries).")
     if can_edit:
         st.data_editor(
             shown, key=EDITOR_KEY, hide_index=True, num_rows="dynamic",
@@ -143,12 +173,7 @@ def render(user: User) -> None:
         st.dataframe(shown, hide_index=True, width="stretch")
         st.caption("Read-only: editing the glossary needs the glossary maintainer role. "
                    "You can suggest a term below.")
-    c1, c2 = st.columns(2)
-    everything = glossary_of(approved)
-    c1.download_button("Export CSV", dump_csv(everything), file_name="glossary.csv",
-                       mime="text/csv", key="glossary_csv")
-    c2.download_button("Export TBX", dump_tbx(everything), file_name="glossary.tbx",
-                       mime="application/x-tbx+xml", key="glossary_tbx")
+    _shipped_and_export(approved, query)
     if can_edit:
         with st.expander("Import CSV/TBX"):
             st.file_uploader("Glossary file", type=["csv", "tbx"], key="glossary_upload")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from workbench import bootstrap
 from workbench.errors import WorkbenchError
 from workbench_ui import resources
 
@@ -35,8 +36,8 @@ def render() -> None:
     resources.service()  # open the database (and set up the demo) before anything else
     location = resources.data_location()
     if location in resources.DEMO_ACTIVE:
-        st.info(f"Demo account: user **{resources.DEMO_USER}**, "
-                f"password **{resources.DEMO_PASSWORD}**")
+        st.info(f"Demo account: user **{bootstrap.DEMO_USER}**, "
+                f"password **{bootstrap.DEMO_PASSWORD}**")
     if location in resources.SETUP_PROBLEMS:
         st.warning(resources.SETUP_PROBLEMS[location])
     with st.form("login_form"):

@@ -179,8 +179,6 @@ def _filters(review: Review) -> tuple[rowsel.RowFilter, str]:
 
 
 def _export(user: User, doc_id: int) -> None:
-    from workbench_ui.adapters import reviewed_document
-
     try:
         from workbench.export import EXPORTERS, FORMATS, export_document
     except ImportError:
@@ -190,7 +188,7 @@ def _export(user: User, doc_id: int) -> None:
         st.caption(roles_refusal(user, "export"))
         return
     try:
-        doc = reviewed_document(resources.service(), user, doc_id)
+        doc = resources.service().reviewed_document(user, doc_id)
         st.caption("Corrected texts as they are now; approved links are final.")
     except WorkbenchError as exc:
         st.error(str(exc))
