@@ -100,3 +100,22 @@ MONTH_CUES: frozenset[str] = frozenset({
 YEAR_WORDS: frozenset[str] = frozenset({"عام", "سنة", "العام", "السنة"})
 #: One-letter prefixes (and, with, for, so, as) that may stick to a number word.
 CLITICS: tuple[str, ...] = ("و", "ب", "ل", "ف", "ك")
+
+#: Consonant classes for comparing a Latin-script name with its Arabic spelling by
+#: ear: letters Arabic uses interchangeably for one Latin sound share a class (ج and غ
+#: both render g; ت and د render t/d in loanwords).  Vowels and ا و ي ى ة ع ء are dropped.
+ARABIC_CONSONANT_CLASS: dict[str, str] = {
+    "ب": "b", "پ": "b", "ف": "f", "ڤ": "f", "ت": "t", "ط": "t", "د": "t", "ض": "t",
+    "ث": "t", "ذ": "t", "ظ": "t", "ك": "k", "ق": "k", "غ": "k", "خ": "k", "ج": "k",
+    "گ": "k", "س": "s", "ص": "s", "ز": "s", "ش": "s", "ل": "l", "ر": "r", "م": "m",
+    "ن": "n", "ه": "h", "ح": "h",
+}
+#: Latin letters and digraphs (longest first) to the same classes; "" drops.
+LATIN_CONSONANT_CLASS: dict[str, str] = {
+    "sch": "s", "tch": "s",
+    "sh": "s", "ch": "s", "th": "t", "ph": "f", "gh": "k", "kh": "k", "ck": "k",
+    "qu": "k", "ng": "nk", "nh": "n", "tr": "tr", "dh": "t",
+    "b": "b", "p": "b", "f": "f", "v": "f", "w": "", "t": "t", "d": "t", "đ": "t",
+    "k": "k", "c": "k", "q": "k", "g": "k", "j": "k", "x": "ks", "s": "s", "z": "s",
+    "l": "l", "r": "r", "m": "m", "n": "n", "h": "h", "y": "",
+}

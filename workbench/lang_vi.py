@@ -73,22 +73,24 @@ ROMAN_CUES: frozenset[str] = frozenset({
 ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 #: Capitalised words that are translated, not transliterated (institutions, titles,
-#: countries, place types): never taken for part of a name.  Lower-case.
+#: countries, place types): never taken for part of a name.  Lower-case, one syllable
+#: each; syllables that are also common in names (Văn, Thành, Hoa, Quốc, Anh, Đức,
+#: Hà, Lan, Trung...) are deliberately absent.
 NAME_STOPWORDS: frozenset[str] = frozenset("""
-đảng quốc hội ban bộ tỉnh ủy uỷ thành phố chính phủ nhà nước trung ương ông bà anh chị
-em cô chú bác đại tổng thủ tướng chủ tịch liên hợp hoa kỳ mỹ pháp nhật hàn triều tiên
-bắc đông tây đức nga ý úc trung quốc ấn độ thái lan châu âu á phi thế giới
+đảng  hội ban bộ tỉnh ủy uỷ  phố  phủ nhà nước  ương ông bà  chị
+em cô chú bác đại tổng thủ tướng chủ tịch liên hợp  kỳ  pháp nhật hàn triều tiên
+bắc đông tây  nga ý úc   ấn độ   châu âu á phi thế giới
 bí thư phó nhiệm giám đốc sở huyện xã thôn làng bản phường quận thị trấn ấp tổ khu
-mặt trận tổ quốc ngân hàng công ty tập đoàn học trường bệnh viện hội đồng tòa toà án
-tối cao quân đội nhân dân cộng sản hòa hoà xã chủ nghĩa ngoại giao kinh tế lao
-động bảo thủ dân giải cúp vô địch sân vận ủy viên thường vụ văn phòng cục tổng cục
+mặt trận tổ  ngân hàng công ty tập đoàn học trường bệnh viện hội đồng tòa toà án
+tối cao quân đội nhân dân cộng sản   xã chủ nghĩa ngoại giao kinh tế lao
+động bảo thủ dân giải cúp vô địch sân vận ủy viên thường vụ  phòng cục tổng cục
 chi đoàn thanh niên phụ nữ nông dân cựu chiến binh hiệp hội liên đoàn tạp chí báo đài
 truyền hình tờ tuần trận đội tuyển nghị sĩ đại biểu nghị viện thượng viện hạ viện tổng
 thống thủ hiến thị trưởng bộ trưởng thứ trưởng giáo sư tiến sĩ thạc sĩ bác sĩ đồng chí
 đ/c ngày tháng năm thứ chủ nhật các những một theo trong khi sau tại người này đó cuộc
 vụ việc và của với cho từ đến về là có không được đã sẽ đang nhưng nếu vì do hay
 hai ba tư năm sáu bảy tám chín mười nhất nhì hồi giáo kitô thiên chúa phật thánh
-lạp thổ nhĩ hy tân gia ba lan hà lan thụy điển sĩ điển mạch ai cập iran
+lạp thổ nhĩ hy   ba    thụy điển sĩ điển mạch ai cập iran
 cơn bão áp thấp động đất sóng thần thảm họa cực quản lý cơ quan ủy ban ủy hội chương
 trình lễ hiệp định luật hiến pháp nghị quyết quyết định chỉ thị quy định kế hoạch đề án
 dự án chiến lược chương trình cách mạng kháng chiến độc lập đổi mới
