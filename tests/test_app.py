@@ -462,3 +462,53 @@ def test_an_expired_session_goes_back_to_login(app: AppTest) -> None:
     assert not app.exception
     assert app.text_input(key="login_name") is not None
     assert any("log in again" in e for e in errors(app))
+
+
+# --------------------------------------------------------------------------- optional services
+
+
+@pytest.mark.parametrize("outcome", ["offline", "answer"])
+def test_back_translation_offline_or_answering(app: AppTest, monkeypatch, outcome: str) -> None:
+    backtranslate = pytest.importorskip("workbench.backtranslate")
+    from workbench.errors import ServiceUnavailable
+
+    def fake(self, text, target="vi"):
+        if outcome == "offline":
+            raise ServiceUnavailable("Google Translate cannot be reached: check the network")
+        return "Tỉnh ủy Tuyên Quang"
+
+    monkeypatch.setattr(backtranslate.Translator, "back_translate", fake)  # never online
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[1]
+    app.toggle(key=f"more_{row.link_id}").set_value(True).run()
+    app.button(key=f"bt_{row.link_id}").click().run()
+    assert not app.exception
+    if outcome == "offline":
+        assert any("cannot be reached" in w.value for w in app.warning)
+    else:
+        assert any(t.value == "Tỉnh ủy Tuyên Quang" for t in app.text)
+    # the page keeps working: a save still goes through
+    app.text_area(key=f"text_{row.link_id}").input("نص جديد")
+    app.button(key=f"save_{row.link_id}").click().run()
+    assert svc().get_review(demo_user(), doc_id).rows[1].current_text == "نص جديد"
+
+
+def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = next(r for r in review.rows if any(
+        f.status == "open" and f.found and f.expected and f.found in r.mt_text
+        for f in r.findings))
+    finding = next(f for f in row.findings if f.found and f.expected and f.found in row.mt_text)
+    svc().save_correction(demo_user(), doc_id, row.ordinal,
+                          row.mt_text.replace(finding.found, finding.expected[0]), 0)
+    app.radio(key="nav").set_value("Glossary").run()
+    app.toggle(key="learn_on").set_value(True).run()
+    assert not app.exception
+    assert any(finding.expected[0] in h for h in htmls(app))
+    app.button(key="learned_0").click().run()
+    suggested = svc().list_terms(demo_user(), status="suggested")
+    assert [(t.source, t.target, t.forbidden) for t in suggested] == [
+        (finding.term, finding.expected[0], (finding.found,))]
+    assert any("proposed" in s.value for s in app.success)

@@ -9,6 +9,7 @@ import streamlit as st
 from workbench import roles
 from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, dump_csv, dump_tbx, load_glossary
+from workbench.highlight import escape_mixed
 from workbench.service import TERM_CATEGORIES, GlossaryTerm, User
 from workbench_ui import resources
 from workbench_ui.adapters import glossary_of
@@ -142,6 +143,41 @@ def _shipped_and_export(approved: list[GlossaryTerm], query: str) -> None:
                        key="glossary_all_tbx")
 
 
+def _propose(user: User, source: str, target: str, old: str, message: str) -> None:
+    try:
+        resources.service().suggest_term(user, source, target, forbidden=[old], note=message)
+    except WorkbenchError as exc:
+        st.session_state["glossary_message"] = ("error", str(exc))
+        return
+    st.session_state["glossary_message"] = ("success", f"{source} → {target} proposed.")
+
+
+def _learned(user: User, approved: list[GlossaryTerm]) -> None:
+    """Term replacements reviewers made in their corrections (workbench.suggest), each
+    one proposable as a glossary suggestion."""
+    from workbench.pipeline import shipped_glossary
+    from workbench.suggest import suggest_terms
+    from workbench_ui.adapters import corrections_of
+
+    svc = resources.service()
+    corrections = []
+    for doc in svc.list_documents(user):
+        if doc.corrected:
+            corrections += corrections_of(svc.get_review(user, doc.id))
+    glossary = Glossary.merge(shipped_glossary(), glossary_of(approved))
+    found = [t for t in suggest_terms(corrections, glossary) if t.source_term]
+    if not found:
+        st.caption(f"No term change found in {len(corrections)} corrected link(s).")
+        return
+    for k, t in enumerate(found):
+        cols = st.columns([6, 1])
+        cols[0].html(f"<b>{escape_mixed(t.source_term)}</b>: "
+                     f"{escape_mixed(t.from_text)} → {escape_mixed(t.to_text)} "
+                     f"<small>({escape_mixed(t.message)}; {escape_mixed(t.basis)})</small>")
+        cols[1].button("Propose", key=f"learned_{k}", on_click=_propose,
+                       args=(user, t.source_term, t.to_text, t.from_text, t.message))
+
+
 def render(user: User) -> None:
     st.header("Glossary")
     svc = resources.service()
@@ -189,6 +225,11 @@ def render(user: User) -> None:
             cols[2].button("Reject", key=f"term_reject_{t.id}", on_click=_decide,
                            args=(user, t.id, False))
     if roles.allows(user.roles, "suggest_term"):
+        if st.toggle("Learn suggestions from corrections", key="learn_on"):
+            try:
+                _learned(user, approved)
+            except WorkbenchError as exc:
+                st.error(str(exc))
         with st.expander("Suggest a term"):
             st.text_input("Vietnamese term", key="suggest_source")
             st.text_input("Arabic rendering", key="suggest_target")

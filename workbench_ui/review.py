@@ -346,21 +346,22 @@ def _more(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> None:
 
 
 def _backtranslate(row: ReviewRow) -> None:
-    """Optional back-translation of the Arabic into Vietnamese (helper module)."""
+    """Optional back-translation of the Arabic into Vietnamese (an online service):
+    offline, a clear message and the page keeps working."""
     if importlib.util.find_spec("workbench.backtranslate") is None or not row.target:
         return
-    if st.button("Back-translate the Arabic", key=f"bt_{row.link_id}"):
-        try:
-            from workbench import backtranslate
+    if st.button("Back-translate the Arabic into Vietnamese", key=f"bt_{row.link_id}"):
+        from workbench.backtranslate import Translator
 
-            text = st.session_state.get(_text_key(row.link_id), row.current_text)
-            result = backtranslate.backtranslate(text)
+        text = st.session_state.get(_text_key(row.link_id), row.current_text)
+        try:
+            with st.spinner("Asking the translation service…"):
+                back = Translator().back_translate(text)
         except WorkbenchError as exc:
             st.warning(f"Back-translation unavailable: {exc}")
-        except (AttributeError, TypeError) as exc:
-            st.warning(f"Back-translation unavailable in this version: {exc}")
-        else:
-            st.text(str(getattr(result, "text", result)))
+            return
+        st.caption("Back-translation (machine, for orientation only):")
+        st.text(back)
 
 
 def render(user: User) -> None:
