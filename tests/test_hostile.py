@@ -223,11 +223,14 @@ def test_service_stores_names_as_labels_not_paths(service, admin, name: str, tmp
 # ------------------------------------------------------------------ the review page
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    """The Streamlit app on a fresh SQLite database with a fast fake analyser."""
-    import shutil
+PAYLOAD_VI = "Ông An viết <script>alert('vi')</script> và <img src=x onerror=alert(1)>."
+PAYLOAD_AR = "كتب السيد آن <script>alert('ar')</script> و <svg onload=alert(2)>."
 
+
+@pytest.fixture
+def hostile_app(tmp_path, monkeypatch):
+    """The Streamlit app on a fresh SQLite database holding one hostile document,
+    opened on its Review page by a logged-in admin (fast fake analyser)."""
     import app_fakes
     from streamlit.testing.v1 import AppTest
 
@@ -235,15 +238,14 @@ def app(tmp_path, monkeypatch):
     from workbench.store import DB_FILE
     from workbench_ui import resources
 
-    monkeypatch.setattr(resources, "SEED_GLOSSARY", False)
-    template = tmp_path / "template"
-    template.mkdir()
-    service_ = open_service(f"sqlite:///{template / DB_FILE}", analyser=app_fakes.analyse,
-                            bcrypt_rounds=4, rescorer=app_fakes.score_links,
-                            glossary=resources._file_glossary())
-    resources.ensure_demo(service_)
+    service_ = open_service(f"sqlite:///{tmp_path / DB_FILE}", analyser=app_fakes.analyse,
+                            bcrypt_rounds=4, rescorer=app_fakes.score_links)
+    admin_ = service_.create_user(None, "quantri", "pw-quantri", ["admin"])
+    summary = service_.import_document(
+        admin_, "<script>alert('title')</script>",
+        (PAYLOAD_VI + "\n\nĐoạn hai.").encode(), "<b>x</b>.txt",
+        (PAYLOAD_AR + "\n\nالفقرة الثانية.").encode(), "y.txt")
     service_.store.dispose()
-    shutil.copy(template / DB_FILE, tmp_path / DB_FILE)
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("WORKBENCH_DB_URL", raising=False)
     monkeypatch.setattr(resources, "ANALYSER", app_fakes.analyse)
@@ -251,28 +253,19 @@ def app(tmp_path, monkeypatch):
     monkeypatch.setattr(resources, "SERVICE_OPTIONS", {"bcrypt_rounds": 4})
     at = AppTest.from_file("../app.py", default_timeout=60)
     at.run()
+    at.session_state["token"] = resources.service().authenticate("quantri", "pw-quantri").token
+    at.session_state["doc_id"] = summary.id
+    at.run()
+    at.radio(key="nav").set_value("Review").run()
     assert not at.exception
     return at
 
 
-def test_review_page_shows_hostile_paragraphs_as_text(app) -> None:
-    from workbench_ui import resources
-
-    svc = resources.service()
-    app.session_state["token"] = svc.authenticate("demo", "demo").token
-    app.run()
-    payload_vi = "Ông An viết <script>alert('vi')</script> và <img src=x onerror=alert(1)>."
-    payload_ar = "كتب السيد آن <script>alert('ar')</script> و <svg onload=alert(2)>."
-    user = svc.authenticate("demo", "demo").user
-    summary = svc.import_document(user, "<script>alert('title')</script>",
-                                  (payload_vi + "\n\nĐoạn hai.").encode(), "<b>x</b>.txt",
-                                  (payload_ar + "\n\nالفقرة الثانية.").encode(), "y.txt")
-    app.session_state["doc_id"] = summary.id
-    app.radio(key="nav").set_value("Review").run()
-    assert not app.exception
+def test_review_page_shows_hostile_paragraphs_as_text(hostile_app) -> None:
+    app = hostile_app
     bodies = [h.proto.body for h in app.get("html")]
     joined = "".join(bodies)
-    assert payload_vi.split("<")[0] in joined  # the paragraph is on the page
+    assert PAYLOAD_VI.split("<")[0] in joined  # the paragraph is on the page
     for body in bodies:
         # the app's own <style> blocks are fine; nothing from the document may be markup
         page = rendered(body)

@@ -1,10 +1,10 @@
 """Reading documents: bytes in, paragraphs out (CLI-CONTRACT "Input files").
 
-Accepts UTF-8 (with or without BOM), UTF-16/UTF-32 with a BOM, UTF-16 without a BOM
-(recognised by its NUL bytes), Windows-1256 Arabic and Windows-1258 Vietnamese
-(converted, with a note), CRLF/CR/Unicode line ends, Word ``.docx`` and HTML (scripts
-and styles dropped).  A blank line (whitespace only) separates paragraphs; a text with
-no blank line at all has one paragraph per non-empty line.
+Accepts every text encoding :mod:`workbench.encoding` recognises (UTF-8, UTF-16/32,
+Windows-1256/1258, repaired mojibake), CRLF/CR/Unicode line ends, Word ``.docx``
+(tables included) and HTML (scripts, styles and embedded objects dropped).  A blank
+line (whitespace only) separates paragraphs; a text with no blank line at all has one
+paragraph per non-empty line.
 
 Everything else is refused with a :class:`DocumentError` that names the file, says
 what is wrong and what to do: empty files, images, PDFs, executables, archives, zips
@@ -32,6 +32,7 @@ import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from workbench.encoding import CONTROL_RE, CONTROLS, decode, refuse_garbled, refuse_known_binary, repair_mojibake
 from workbench.errors import DocumentError
 from workbench.paragraph import Paragraph
 
@@ -46,48 +47,14 @@ LONG_PARAGRAPH = 20_000
 #: A document with more paragraphs than this gets a note: alignment will be slow.
 MANY_PARAGRAPHS = 5_000
 
-#: Leading bytes of formats people upload by mistake: (magic, what it is, what to do).
-_MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF", "a PDF document", "copy its text into a .txt file or export it as Word (.docx)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Excel file (.doc/.xls)",
-     "open it in Word and save it as .docx"),
-    (b"{\\rtf", "an RTF document", "open it in Word and save it as .docx or as UTF-8 text"),
-    (b"\x89PNG", "a PNG image", "upload the article's text, not a picture of it"),
-    (b"\xff\xd8\xff", "a JPEG image", "upload the article's text, not a picture of it"),
-    (b"GIF87a", "a GIF image", "upload the article's text, not a picture of it"),
-    (b"GIF89a", "a GIF image", "upload the article's text, not a picture of it"),
-    (b"II*\x00", "a TIFF image", "upload the article's text, not a picture of it"),
-    (b"MM\x00*", "a TIFF image", "upload the article's text, not a picture of it"),
-    (b"\x7fELF", "a program (ELF executable)", "choose the article's text file"),
-    (b"\x1f\x8b", "a gzip archive", "unpack it and choose the text file inside"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and choose the text file inside"),
-    (b"Rar!\x1a\x07", "a RAR archive", "unpack it and choose the text file inside"),
-    (b"SQLite format 3\x00", "a database file", "choose the article's text file"),
-    (b"OggS", "an audio file", "choose the article's text file"),
-    (b"ID3\x03", "an MP3 audio file", "choose the article's text file"),
-    (b"ID3\x04", "an MP3 audio file", "choose the article's text file"),
-)
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-
 # Characters removed from what is displayed, and why (module docstring).
 _BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_CONTROLS = "".join(
-    chr(c) for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x20), 0x7F, *range(0x80, 0x85),
-                     *range(0x86, 0xA0)]
-)
 # Regexes, not str.translate: translate with a table is ~40x slower on non-ASCII text.
-_DELETE_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + _CONTROLS)}\ufeff]+")
+_DELETE_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + CONTROLS)}\ufeff]+")
 _BIDI_RE = re.compile(f"[{_BIDI_CONTROLS}]")
-_CONTROL_RE = re.compile(f"[{re.escape(_CONTROLS)}]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-_UNSAFE_IN_NAME = re.compile(f"[{re.escape(_BIDI_CONTROLS + _CONTROLS)}\n\r\x0b\x0c\x85\u2028\u2029\u200e\u200f\u061c\ufeff]")
-_SPECIAL_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + _CONTROLS)}\ufeff\ud800-\udfff]")
+_UNSAFE_IN_NAME = re.compile(f"[{re.escape(_BIDI_CONTROLS + CONTROLS)}\n\r\x0b\x0c\x85\u2028\u2029\u200e\u200f\u061c\ufeff]")
+_SPECIAL_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + CONTROLS)}\ufeff\ud800-\udfff]")
 # Line and paragraph separators other than \n: VT, FF, NEL, LS -> line; PS -> paragraph.
 _CR = re.compile("\r\n?")
 _LINE_SEP = re.compile("[\x0b\x0c\x85\u2028]")
@@ -107,8 +74,6 @@ _BLANK = r"(?:[^\S\n]|[\u200b-\u200f\u2060-\u2064\ufeff])*"
 _BLANK_LINE = re.compile(rf"\n{_BLANK}\n")
 _BLANK_LINE_RUN = re.compile(rf"\n(?:{_BLANK}\n)+")
 _HTML_HINT = re.compile(r"<\s*(p|div|br|html|body|h[1-6]|li|span|article|section)\b", re.I)
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
-_LETTER = re.compile(r"[^\W\d_]")
 # A paragraph is kept only if it has something visible: not only spaces and
 # invisible format characters.
 _VISIBLE = re.compile(r"[^\s\u200b-\u200f\u2060-\u2064\ufeff]")
@@ -127,14 +92,6 @@ class Reading:
     notes: tuple[str, ...] = ()
 
 
-class _Notes(list):
-    """Notes collected while reading one document (a list with a helper)."""
-
-    def add(self, note: str) -> None:
-        if note not in self:
-            self.append(note)
-
-
 def display_name(name: str) -> str:
     """A file name safe to show in a message: bidi and control characters made visible.
 
@@ -144,185 +101,9 @@ def display_name(name: str) -> str:
     return _UNSAFE_IN_NAME.sub(lambda m: f"\\u{ord(m.group()):04x}", name)
 
 
-# --------------------------------------------------------------------------- bytes
-
-
-def _line_of(data: bytes, position: int) -> int:
-    return data.count(b"\n", 0, position) + 1
-
-
-def _refuse_known_binary(data: bytes, name: str) -> None:
-    for magic, what, todo in _MAGIC:
-        if data.startswith(magic):
-            raise DocumentError(f"{name}: this is {what}, not text; {todo}.")
-    if data[:2] == b"MZ" and b"\x00" in data[:64]:
-        raise DocumentError(f"{name}: this is a Windows program, not text; choose the article's text file.")
-
-
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text with no BOM, recognised by NUL bytes all on one side of each pair.
-
-    Every space, digit and Latin letter in UTF-16 has a NUL high byte, so LE text has
-    NULs at odd offsets only and BE text at even offsets only; binary files have them
-    everywhere.
-    """
-    if len(data) % 2:
-        return None
-    sample = data[:8192]
-    half = len(sample) // 2
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    for nuls, stray, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if nuls >= max(2, half // 50) and stray <= nuls // 20:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-            if len(_CONTROL_RE.findall(text[:20000])) <= len(text[:20000]) // 100:
-                return text, codec
-    return None
-
-
-def _arabic_share(text: str) -> float:
-    letters = len(_LETTER.findall(text))
-    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
-
-
-def _legacy_decode(data: bytes, notes: _Notes) -> tuple[str, str] | None:
-    """Windows-1256 Arabic or Windows-1258 Vietnamese, if the bytes clearly are that."""
-    text = data.decode("cp1256")  # every byte is defined in cp1256
-    if _arabic_share(text) >= 0.6:
-        notes.add("converted from Windows-1256 (Arabic) to Unicode; save the file as UTF-8 next time.")
-        return text, "cp1256"
-    from workbench.language import detect_language
-
-    text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-    if "\ufffd" not in text:
-        language, confidence = detect_language(text)
-        if language == "vi" and confidence >= 0.5:
-            notes.add("converted from Windows-1258 (Vietnamese) to Unicode; save the file as UTF-8 next time.")
-            return text, "cp1258"
-    return None
-
-
-def _decode(data: bytes, name: str, notes: _Notes) -> tuple[str, str]:
-    if not data.strip():
-        raise DocumentError(f"{name}: the file is empty; choose a file with text in it.")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(codec)
-            except UnicodeDecodeError as exc:
-                raise DocumentError(
-                    f"{name}: the file says it is {codec.upper()} but byte {exc.start + len(bom)} "
-                    "is broken; save it again as UTF-8."
-                ) from exc
-            return text, codec
-    _refuse_known_binary(data, name)
-    if b"\x00" in data:
-        found = _utf16_without_bom(data)
-        if found is not None:
-            notes.add("read as UTF-16 without a byte-order mark; save the file as UTF-8 next time.")
-            return found
-        raise DocumentError(
-            f"{name}: this looks like a binary file, not text (it contains NUL bytes); "
-            "save the article as UTF-8 text (.txt), Word (.docx) or HTML."
-        )
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        legacy = _legacy_decode(data, notes)
-        if legacy is not None:
-            return legacy
-        raise DocumentError(
-            f"{name}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at position {exc.start}, "
-            f"line {_line_of(data, exc.start)}); save the file as UTF-8 or UTF-16 with a BOM."
-        ) from exc
-
-
-_CP1252_HIGH = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0)
-                if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-# Two or more characters that UTF-8 lead and continuation bytes become in cp1252/latin-1
-# (Ã¡, Ø±, á»‡) or in cp1256 (ط±, ظ…): the only texts worth trying to repair.
-
-
-def _chars(codepage: str, low: int, high: int) -> str:
-    """The characters bytes low..high become when read as ``codepage`` (C1 if undefined)."""
-    out = []
-    for byte in range(low, high + 1):
-        try:
-            out.append(bytes([byte]).decode(codepage))
-        except UnicodeDecodeError:
-            out.append(chr(byte))
-    return "".join(out)
-
-
-# A UTF-8 lead byte then a continuation byte, as a cp1252 or cp1256 reader shows them
-# (Ã¡, Ø±, á»‡; ط±, ظ…): texts with a few of these are worth trying to repair.
-_LATIN_MOJIBAKE = f"[{re.escape(_chars('cp1252', 0xC2, 0xF4))}][{re.escape(_chars('cp1252', 0x80, 0xBF))}\ufffd]"
-_LATIN_MOJIBAKE_RE = re.compile(_LATIN_MOJIBAKE)
-_MOJIBAKE_HINT = re.compile(
-    _LATIN_MOJIBAKE + f"|[{re.escape(_chars('cp1256', 0xC2, 0xF4))}][{re.escape(_chars('cp1256', 0x80, 0xBF))}]"
-)
-
-
-def _latin1_or_cp1252(text: str) -> bytes | None:
-    """Bytes that a cp1252/latin-1 reader turned into ``text`` (C1 bytes pass through)."""
-    out = bytearray()
-    for ch in text:
-        code = ord(ch)
-        if code < 256:
-            out.append(code)
-        elif ch in _CP1252_HIGH:
-            out.append(_CP1252_HIGH[ch])
-        else:
-            return None
-    return bytes(out)
-
-
-def repair_mojibake(text: str) -> tuple[str, str] | None:
-    """UTF-8 text that was once decoded with the wrong code page and saved again.
-
-    "Ù…Ø±Ø­Ø¨Ø§" is مرحبا read as Windows-1252; "ظ…ط±ط­ط¨ط§" the same read as
-    Windows-1256.  Returns the repaired text and the code page, or None.  Real
-    Vietnamese or Arabic almost never survives the round trip (its bytes are not valid
-    UTF-8), so a text that does is repaired.
-    """
-    if len(_MOJIBAKE_HINT.findall(text[:100_000])) < 3:
-        return None
-    for codec in ("cp1252", "cp1256"):
-        if codec == "cp1252":
-            data = _latin1_or_cp1252(text)
-        else:
-            try:
-                data = text.encode("cp1256")
-            except UnicodeEncodeError:
-                data = None
-        if data is None:
-            continue
-        try:
-            fixed = data.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        if fixed != text and sum(ord(c) > 127 for c in fixed) >= 3:
-            return fixed, codec
-    return None
-
-
-def _refuse_garbled(text: str, name: str) -> None:
-    """Refuse text garbled beyond repair (mojibake with lost bytes, "Ä�áº¡i")."""
-    sample = text[:100_000]
-    garbled = _LATIN_MOJIBAKE_RE.findall(sample)
-    if len(garbled) >= 10 and len(garbled) >= len(sample) // 50:
-        shown = ", ".join(dict.fromkeys(garbled[:6]))
-        raise DocumentError(
-            f"{name}: the text is garbled ({shown} ...): it was saved after being read with the "
-            "wrong encoding and cannot be repaired; open the original file and save it as UTF-8."
-        )
-
-
 def decode_text(data: bytes, name: str) -> str:
-    """Decode bytes of a text file, naming ``name`` in any error (see module docstring)."""
-    return _decode(data, display_name(name), _Notes())[0]
+    """Decode bytes of a text file, naming ``name`` in any error (see :mod:`workbench.encoding`)."""
+    return decode(data, display_name(name))[0]
 
 
 # ---------------------------------------------------------------------------- text
@@ -333,11 +114,11 @@ def clean_text(text: str, name: str, notes: list[str] | None = None) -> str:
 
     Refuses text that is mostly control characters (a binary file decoded by luck).
     """
-    notes = notes if notes is not None else _Notes()
+    notes = notes if notes is not None else []
     text = _unify_line_ends(text)
     if not _SPECIAL_RE.search(text):
         return text  # the usual file: one scan, nothing to do
-    controls = len(_CONTROL_RE.findall(text))
+    controls = len(CONTROL_RE.findall(text))
     if controls:
         if controls > max(8, len(text) // 100):
             raise DocumentError(
@@ -547,16 +328,16 @@ def docx_to_text(data: bytes, name: str) -> str:
 # ------------------------------------------------------------------------- reading
 
 
-def _finish(text: str, name: str, encoding: str, notes: _Notes) -> Reading:
+def _finish(text: str, name: str, encoding: str, notes: list[str]) -> Reading:
     repaired = repair_mojibake(text)
     if repaired is not None:
         text = repaired[0]
-        notes.add(
+        _add(notes, 
             f"repaired garbled text (UTF-8 that had been read as {repaired[1]} and saved again, "
             "like \"Ã¡\" for \"á\"); check it, and save files as UTF-8."
         )
     else:
-        _refuse_garbled(text, name)
+        refuse_garbled(text, name)
     text = clean_text(text, name, notes)
     paras = _compose(split_paragraphs(text), notes)
     if not paras:
@@ -564,24 +345,24 @@ def _finish(text: str, name: str, encoding: str, notes: _Notes) -> Reading:
     lengths = [len(p) for p in paras]
     longest = lengths.index(max(lengths))
     if lengths[longest] > LONG_PARAGRAPH:
-        notes.add(
+        _add(notes, 
             f"paragraph {longest} has {len(paras[longest]):,} characters; if it should be "
             "several paragraphs, separate them with blank lines."
         )
     if len(paras) > MANY_PARAGRAPHS:
-        notes.add(f"{len(paras):,} paragraphs: aligning a document this long takes a while.")
+        _add(notes, f"{len(paras):,} paragraphs: aligning a document this long takes a while.")
     return Reading(tuple(Paragraph(i, t) for i, t in enumerate(paras)), encoding, tuple(notes))
 
 
 def read_text_with_notes(text: str, name: str = "<pasted text>") -> Reading:
     """Paragraphs of a text that is already decoded (pasted text or HTML), with notes."""
-    notes = _Notes()
+    notes = []
     name = display_name(name)
     if not text.strip():
         raise DocumentError(f"{name}: there is no text in it; paste or choose the article's text.")
     if _is_html(text, name):
         text = html_to_text(text, name)
-        notes.add("read as HTML: tags, scripts and styles removed.")
+        _add(notes, "read as HTML: tags, scripts and styles removed.")
     return _finish(text, name, "text", notes)
 
 
@@ -605,7 +386,7 @@ def read_document_with_notes(data: bytes, name: str) -> Reading:
     lower = name.lower()
     if data[:2] == b"PK" or lower.endswith(".docx"):
         if data[:2] != b"PK":
-            _refuse_known_binary(data, name)
+            refuse_known_binary(data, name)
             raise DocumentError(
                 f"{name}: the name says Word (.docx) but the file is not one; "
                 "open it in Word and save it as .docx, or rename it if it is plain text."
@@ -613,14 +394,14 @@ def read_document_with_notes(data: bytes, name: str) -> Reading:
         text = docx_to_text(data, name)
         if not text.strip():
             raise DocumentError(f"{name}: the Word document has no text paragraphs.")
-        return _finish(text, name, "docx", _Notes())
-    notes = _Notes()
-    text, encoding = _decode(data, name, notes)
+        return _finish(text, name, "docx", [])
+    notes = []
+    text, encoding = decode(data, name, notes)
     if not text.strip():
         raise DocumentError(f"{name}: the file is empty; choose a file with text in it.")
     if _is_html(text, name):
         text = html_to_text(text, name)
-        notes.add("read as HTML: tags, scripts and styles removed.")
+        _add(notes, "read as HTML: tags, scripts and styles removed.")
     return _finish(text, name, encoding, notes)
 
 
