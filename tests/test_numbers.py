@@ -111,6 +111,13 @@ def test_extract_codes(text: str, codes: list[str]) -> None:
         ("vào thứ Ba", "يوم الثلاثاء"),
         ("giai đoạn 2020-2025", "الفترة 2020-2025"),
         ("Quy định 18-QĐi/TU", "اللائحة 18-QĐi/TU"),
+        ("sinh nhật lần thứ 63", "عيد ميلاده الثالث والستين"),
+        ("trong những năm 1980", "في ثمانينيات القرن العشرين"),
+        ("Chiến tranh Triều Tiên năm 1950-53", "الحرب الكورية من 1950 وحتى 1953"),
+        ("tính đến 05:00 giờ sáng", "بداية من الساعة 5 صباحًا"),
+        ("điểm số 5&4 trong trận fourball", "بنتيجة 5 مقابل 4 في الأربع كرات"),
+        ("ở cả hai bên", "من كلا الجانبين"),
+        ("Joan Ryan cũng nhận được", "تلقت جوان ريان"),
     ],
 )
 def test_same_facts_match(vi: str, ar: str) -> None:

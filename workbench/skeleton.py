@@ -56,14 +56,16 @@ def _word_skeletons(ar_text: str) -> list[list[str]]:
 
 
 def best_match(name: str, ar_text: str) -> float:
-    """Similarity in [0, 1] of the name's skeleton to the closest 1-3 word span."""
+    """Similarity in [0, 1] of the name's skeleton to the closest span of as many
+    Arabic words as the name has words (wider spans match anything by chance)."""
     target = latin_skeleton(name)
     if len(target) < MIN_LENGTH:
         return 0.0
     words = _word_skeletons(ar_text)
     best = 0.0
+    widths = range(1, min(3, len(name.split())) + 1)
     for i in range(len(words)):
-        for width in (1, 2, 3):
+        for width in widths:
             if i + width > len(words):
                 break
             rest = "".join(words[k][0] for k in range(i + 1, i + width))
