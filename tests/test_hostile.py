@@ -275,3 +275,22 @@ def test_review_page_shows_hostile_paragraphs_as_text(hostile_app) -> None:
     texts = "".join("".join(rendered(b).text) for b in bodies)
     assert "<script>alert('vi')</script>" in texts  # shown to the reviewer as characters
     assert "<svg onload=alert(2)>" in texts
+
+
+# ------------------------------------------------------------------ nothing half-saved
+
+
+@pytest.mark.parametrize(
+    "target, name",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "anh.png"),
+        (b"", "trong.txt"),
+        ("Les députés de l'Assemblée".encode("latin-1"), "phap.txt"),
+    ],
+)
+def test_bad_second_file_stores_nothing(service, admin, target: bytes, name: str) -> None:  # noqa: F811
+    before = service.count_documents()
+    with pytest.raises(DocumentError, match=name.replace(".", r"\.")):
+        service.import_document(admin, "Bài hỏng", "Xã Bình An.\n\nHuyện Lâm Bình.".encode(), "bai.txt",
+                                target, name)
+    assert service.count_documents() == before
