@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.errors import WorkbenchError
+from workbench.highlight import fidelity_band
 from workbench.service import User
 from workbench_ui import resources
 
@@ -43,9 +44,11 @@ def render(user: User) -> None:
         st.subheader("Fidelity scores")
         bins = pd.DataFrame({
             "score": [f"{hi - 0.1:.1f}–{hi:.1f}" for hi in dash.score_bins],
-            "links": list(dash.score_counts)})
+            "links": list(dash.score_counts),
+            "colour": [fidelity_band(hi - 0.05)[0] for hi in dash.score_bins]})
         st.altair_chart(alt.Chart(bins).mark_bar().encode(
-            x=alt.X("score:N", sort=None, title="fidelity"), y=alt.Y("links:Q")),
+            x=alt.X("score:N", sort=None, title="fidelity (two-sided links)"),
+            y=alt.Y("links:Q"), color=alt.Color("colour:N", scale=None)),
             width="stretch")
     with right:
         st.subheader("Findings by kind")

@@ -120,7 +120,8 @@ def _shipped_and_export(approved: list[GlossaryTerm], query: str) -> None:
     from workbench.pipeline import shipped_glossary
 
     shipped = shipped_glossary()
-    with st.expander(f"Shipped glossaries ({len(shipped)} terms, read-only)"):
+    with st.expander(f"Shipped glossaries ({len(shipped)} terms, read-only)",
+                     expanded=not approved or bool(query.strip())):
         st.caption("From glossaries/*.csv. To change one for this workbench, add a term "
                    "with the same Vietnamese source above: stored terms win.")
         rows = [{"source": e.source, "target": e.target, "variants": "|".join(e.variants),
