@@ -39,9 +39,16 @@ def _backend(args: argparse.Namespace):
 
 
 def _read_pair(args: argparse.Namespace):
-    from workbench.document import read_path
+    """Both documents, with the language check; reading notes go to stderr."""
+    from workbench.document import read_path_with_notes
+    from workbench.language import check_pair_languages
 
-    return read_path(args.source), read_path(args.target)
+    source = read_path_with_notes(args.source)
+    target = read_path_with_notes(args.target)
+    for note in source.notes + target.notes:
+        print(f"note: {note}", file=sys.stderr)
+    check_pair_languages(source.paragraphs, target.paragraphs, args.source, args.target)
+    return list(source.paragraphs), list(target.paragraphs)
 
 
 def _print_links_table(links, source, target) -> None:
