@@ -484,6 +484,9 @@ class Service:
             token = auth.new_token()
             now = self.clock()
             expires = now + self.session_ttl
+            # Forgotten sessions (closed tabs) are swept at the next login.
+            s.execute(delete(SessionRow).where(SessionRow.user_id == row.id,
+                                               SessionRow.expires_at <= now))
             s.add(SessionRow(token_hash=auth.token_digest(token), user_id=row.id,
                              created_at=now, expires_at=expires))
             return Session(token, self._user_view(row), expires)
