@@ -309,7 +309,8 @@ def main(argv=None) -> int:
         mode = "processes" if args.processes else "threads"
         print(f"{kind}: {f['reviewers']} reviewers ({mode}), {f['seconds']} s, "
               f"{args.links} links")
-        print(f"  acknowledged saves {f['acknowledged']}, found in DB {f['found']}, "
+        print(f"  acknowledged saves (baseline + crowd) {f['acknowledged']}, "
+              f"found in DB {f['found']}, "
               f"LOST {f['lost']}")
         print(f"  conflicts reported {f['conflicts']}, kept as conflict revisions "
               f"{f['conflicts_kept']}")

@@ -401,3 +401,20 @@ def test_reviewed_document_for_export_needs_the_export_right(service, translator
     assert (unit.final_text, unit.state, unit.reviewer) == (CORRECTIONS[2], "final", "minh")
     assert unit.is_corrected and "accuracy/omission" in unit.note
     assert [u.final_text for u in exported.units[3:]] == [u.mt_text for u in exported.units[3:]]
+
+
+def test_texts_typed_before_a_merge_stay_in_history_and_can_be_restored(service, translator,
+                                                                        doc):
+    service.save_correction(translator, doc.id, 7, CORRECTIONS[0], base_version=0)
+    service.save_correction(translator, doc.id, 7, CORRECTIONS[1], base_version=1)
+    service.save_correction(translator, doc.id, 8, CORRECTIONS[3], base_version=0)
+    merged = service.merge_links(translator, doc.id, [7, 8]).rows[7]
+    texts = [h.text for h in service.history(translator, doc.id, 7)]
+    assert texts[:3] == [CORRECTIONS[0], CORRECTIONS[1], CORRECTIONS[3]]
+    assert texts[3] == CORRECTIONS[1] + "\n\n" + CORRECTIONS[3]  # the merge's carry-over
+    assert len(service.history(translator, doc.id, 6)) == 0  # a neighbour's stays its own
+    first = service.history(translator, doc.id, 7)[0]
+    restored = service.restore_revision(translator, doc.id, first.id, merged.version)
+    row = service.get_review(translator, doc.id).rows[7]
+    assert (row.current_text, row.version, restored.link_id) == (
+        CORRECTIONS[0], 2, merged.link_id)

@@ -866,21 +866,58 @@ class Service:
             their_author=their_author, conflict_revision_id=conflict_id)
 
     def history(self, actor: User, doc_id: int, link_ordinal: int) -> list[RevisionView]:
-        """All revisions of a link, oldest first, conflict revisions included."""
+        """All revisions of a link, oldest first, conflict revisions included, and those
+        of the links it replaced by realignment (their ``link_id`` differs), so texts
+        typed before a merge or split stay reachable."""
         with self.store.read() as s:
             self._actor(s, actor, "view")
             link = self._link(s, doc_id, link_ordinal)
-            rows = list(s.scalars(select(RevisionRow).where(RevisionRow.link_id == link.id)
+            ids = {link.id} | self._ancestors(s, doc_id, link.id)
+            rows = list(s.scalars(select(RevisionRow).where(RevisionRow.link_id.in_(ids))
                                   .order_by(RevisionRow.created_at, RevisionRow.id)))
             names = self._names(s)
             return [self._revision_view(r, names) for r in rows]
 
+    @staticmethod
+    def _ancestors(s: OrmSession, doc_id: int, link_id: int) -> set[int]:
+        """Ids of the retired links that realignment replaced, directly or not, by
+        ``link_id`` (and that share a paragraph with it)."""
+        retired = s.execute(select(LinkRow.id, LinkRow.replaced_by, LinkRow.source_idx,
+                                   LinkRow.target_idx)
+                            .where(LinkRow.doc_id == doc_id, LinkRow.ordinal.is_(None))).all()
+        if not retired:
+            return set()
+        here = s.get(LinkRow, link_id)
+        paragraphs = {("s", i) for i in here.source_idx} | {("t", i) for i in here.target_idx}
+        found: set[int] = set()
+        frontier = {link_id}
+        while frontier:
+            step = {r.id for r in retired if r.id not in found
+                    and frontier & set(r.replaced_by or ())
+                    and paragraphs & ({("s", i) for i in r.source_idx}
+                                      | {("t", i) for i in r.target_idx})}
+            found |= step
+            frontier = step
+        return found
+
+    @staticmethod
+    def _successor(s: OrmSession, link: LinkRow) -> LinkRow | None:
+        """The current link holding a retired link's paragraphs (its first target
+        paragraph, else its first source paragraph)."""
+        side, index = ("t", link.target_idx[0]) if link.target_idx else ("s", link.source_idx[0])
+        for row in s.scalars(select(LinkRow).where(LinkRow.doc_id == link.doc_id,
+                                                   LinkRow.ordinal.is_not(None))):
+            if index in (row.target_idx if side == "t" else row.source_idx):
+                return row
+        return None
+
     def restore_revision(self, actor: User, doc_id: int, revision_id: int,
                          base_version: int) -> RevisionView:
-        """Make an old revision's text (or a conflict's) current again, as a new version.
+        """Make an old revision's text (or a conflict's) current again, as a new version
+        of the link that now holds its paragraphs; ``base_version`` is that link's
+        current version (as the review shows it).
 
-        ``revision_id=0`` is not a revision: to go back to the machine translation use
-        :meth:`restore_machine_text`.
+        To go back to the machine translation use :meth:`restore_machine_text`.
         """
         with self.store.read() as s:
             self._actor(s, actor, "correct")
@@ -889,9 +926,9 @@ class Service:
                 raise NotFound(f"document {doc_id} has no revision {revision_id}: reload history")
             link = s.get(LinkRow, rev.link_id)
             if link.ordinal is None:
-                raise NotFound(
-                    f"revision {revision_id} belongs to a link replaced by realignment: "
-                    "copy its text into the new link instead")
+                link = self._successor(s, link)
+                if link is None:
+                    raise NotFound(f"revision {revision_id}: its paragraphs are in no link")
             link_id, text, version = link.id, rev.text, rev.version
         label = f"revision {version if version is not None else revision_id}"
         return self._save(actor, doc_id, text, base_version, "restore",
