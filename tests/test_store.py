@@ -118,3 +118,11 @@ def test_database_url_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DB_URL", "postgresql+psycopg://postgres@db:5432/wb")
     assert database_url() == "postgresql+psycopg://postgres@db:5432/wb"
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_unreachable_server_is_a_clear_error():
+    from workbench.errors import ServiceUnavailable
+
+    with pytest.raises(ServiceUnavailable, match="WORKBENCH_DB_URL") as caught:
+        upgrade("postgresql+psycopg://postgres:s3cret@127.0.0.1:1/nowhere")
+    assert "s3cret" not in str(caught.value)  # the password is not shown

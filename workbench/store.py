@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
-    TypeDecorator, UniqueConstraint, create_engine, event,
+    TypeDecorator, UniqueConstraint, create_engine, event, make_url,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -372,4 +372,11 @@ def upgrade(url: str | None = None) -> None:
     """``alembic upgrade head`` on ``url``: the app runs this on start."""
     from alembic import command
 
-    command.upgrade(alembic_config(database_url(url)), "head")
+    url = database_url(url)
+    try:
+        command.upgrade(alembic_config(url), "head")
+    except OperationalError as exc:
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise ServiceUnavailable(
+            f"cannot open the database {shown}: {exc.orig}; check WORKBENCH_DB_URL "
+            "(or WORKBENCH_DATA_DIR) and that the server is running") from exc
