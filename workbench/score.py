@@ -140,12 +140,13 @@ class FidelityScorer(Scorer):
 
     # Defaults, used when score_calibration.json lacks a value (the CLI may reuse them).
     #: logistic calibration of cosine: p = 1 / (1 + exp(-(A + B * cosine)))
-    CAL_A: float = -130.0
-    CAL_B: float = 148.0
+    #: (the defaults repeat score_calibration.json as fitted; the file wins)
+    CAL_A: float = -59.9343
+    CAL_B: float = 72.3403
     #: log(len(ar) / len(vi)) in characters: mean, and variance = VAR0 + VAR_K / len(vi)
-    LEN_MEAN: float = -0.18
-    LEN_VAR0: float = 0.013
-    LEN_VAR_K: float = 3.3
+    LEN_MEAN: float = -0.1631
+    LEN_VAR0: float = 0.01449
+    LEN_VAR_K: float = 2.7371
     #: a length z-score up to this is normal variation, no penalty
     LEN_FREE_Z: float = 1.5
     #: penalty weight per changed/missing number written in digits, and in words
