@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.checks import CHECKS, run_checks  # noqa: E402
+from workbench.checks.names import is_vietnamese_name  # noqa: E402
 from workbench.document import read_path  # noqa: E402
 from workbench.glossary import Glossary, GlossaryEntry, load_default_glossaries  # noqa: E402
 from workbench.link import Link  # noqa: E402
@@ -192,11 +193,15 @@ def inject(kind: str, vi: str, ar: str, glossary: Glossary, rng: random.Random) 
                 return re.sub(r"\s{2,}", " ", _one(ar, h.start, h.end, ""))
             word = max(re.finditer(r"\S+", h.text), key=lambda m: len(m.group()))
             chars = list(word.group())
-            spots = [k for k in range(1, len(chars)) if chars[k] in _SWAP_LETTER]
+            # foreign names: consonants only (their vowel letters vary freely in Arabic
+            # copy); Vietnamese names: vowels too (هونغ Hưng vs هوانغ Hoàng)
+            swappable = _SWAP_LETTER if is_vietnamese_name(e.source) else {
+                k: v for k, v in _SWAP_LETTER.items() if k not in "اوي" and v not in "اوي"}
+            spots = [k for k in range(1, len(chars)) if chars[k] in swappable]
             if not spots:
                 continue
             k = rng.choice(spots)
-            chars[k] = _SWAP_LETTER[chars[k]]
+            chars[k] = swappable[chars[k]]
             new = h.text[:word.start()] + "".join(chars) + h.text[word.end():]
             return _one(ar, h.start, h.end, new)
         return None

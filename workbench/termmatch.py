@@ -385,12 +385,15 @@ class NearHit:
     text: str
 
 
-def closest(renderings: Iterable[str], text: str | ArabicText, slack: int = 1) -> NearHit | None:
+def closest(renderings: Iterable[str], text: str | ArabicText, slack: int = 1,
+            exclude: Iterable[tuple[int, int]] = ()) -> NearHit | None:
     """The window of words most similar to any rendering (clitics ignored), or None.
 
     Used when no rendering matches, to show the reviewer what the translation has
-    instead ("found"), and to tell a misspelt name from a missing one.
+    instead ("found"), and to tell a misspelt name from a missing one.  Windows that
+    overlap an ``exclude`` span (original offsets: correct mentions) are skipped.
     """
+    exclude = list(exclude)
     from rapidfuzz.fuzz import ratio
 
     at = _as_arabic(text)
@@ -404,6 +407,10 @@ def closest(renderings: Iterable[str], text: str | ArabicText, slack: int = 1) -
         target = _fold(" ".join(rn))
         for width in range(max(1, len(rn) - slack), len(rn) + slack + 1):
             for j in range(0, len(words) - width + 1):
+                if exclude:
+                    s0, e0 = at.span(spans[j][0], spans[j + width - 1][1])
+                    if any(s0 < b and a < e0 for a, b in exclude):
+                        continue
                 rest = " ".join(words[j + 1:j + width])
                 score = max(ratio(_fold(f"{first} {rest}".strip()), target)
                             for first in _unclitic(words[j])) / 100.0

@@ -36,15 +36,29 @@ def describe(entry: GlossaryEntry) -> str:
 
 
 def bare(word: str) -> str:
-    """An Arabic word in matching form without its proclitics and article."""
+    """An Arabic level word in matching form without its article (the glossary's key)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def forms(word: str) -> list[str]:
+    """A text word as written and without each proclitic it may carry (وبلدية → بلدية);
+    the word itself first, so بلدية is not read as ب + لدية."""
+    out = [word]
     for p in _CLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            return word[len(p):]
-    return word
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            out.append(word[len(p):])
+    return out
 
 
 class _Levels:
     """The admin_level entries of a glossary, indexed for both languages."""
+
+    def levels_of_word(self, word: str) -> list[GlossaryEntry]:
+        """The levels whose house word ``word`` (matching form, clitics allowed) is."""
+        for form in forms(word):
+            if form in self.by_arabic:
+                return self.by_arabic[form]
+        return []
 
     def __init__(self, entries: tuple[GlossaryEntry, ...]) -> None:
         self.entries = sorted(entries, key=lambda e: -len(e.source))
@@ -110,14 +124,17 @@ class AdminLevelCheck(Check):
             return
         src, at = view.source.text, view.arabic
         present: dict[str, tuple[int, int]] = {}
+        named: dict[str, list[tuple[GlossaryEntry, int, int]]] = {}
         for m in lv.source_re.finditer(src):
             entry = lv.by_source.get(m.group(1).casefold())
             if entry is None:
                 continue
             present.setdefault(entry.source, m.span())
-            named = name_after(src, m.end())
-            if named:
-                yield from self._level_before_name(view, entry, named, m.start())
+            after = name_after(src, m.end())
+            if after:
+                named.setdefault(after[0], []).append((entry, m.start(), after[2]))
+        for name, uses in named.items():
+            yield from self._level_before_name(view, name, uses)
         reported: list[tuple[int, int]] = []
         for source, sspan in present.items():
             entry = lv.by_source[source.casefold()]
@@ -132,10 +149,16 @@ class AdminLevelCheck(Check):
                             f"found {h.text}",
                     source_span=sspan, target_span=(h.start, h.end))
 
-    def _level_before_name(self, view: LinkView, entry: GlossaryEntry,
-                           named: tuple[str, int, int], level_start: int) -> Iterator[Finding]:
-        name, n_start, n_end = named
+    def _level_before_name(self, view: LinkView, name: str,
+                           uses: list[tuple[GlossaryEntry, int, int]]) -> Iterator[Finding]:
+        """Each Arabic mention of ``name`` must follow a level word the source gives it.
+
+        The source may give one name two levels (tỉnh Tuyên Quang, thành phố Tuyên
+        Quang): either word is then right before it; a third level is not.
+        """
         at = view.arabic
+        lv = levels_of(view)
+        allowed = {id(e) for e, _, _ in uses}
         renderings = name_renderings(view, name)
         occurrences = [(h.start, h.end) for h in find_renderings(renderings, at)]
         if not occurrences:
@@ -143,28 +166,21 @@ class AdminLevelCheck(Check):
             if near is None or near.score < _NEAR_NAME:
                 return
             occurrences = [(near.start, near.end)]
-        lv = levels_of(view)
-        wrong = None
+        entry, level_start, n_end = uses[0]
+        term = view.source.text[level_start:n_end]
         for start, _end in occurrences:
             before = normalize_ar(at.original[max(0, start - 40):start]).split()
             if not before:
                 continue
             # the name may carry its own clitic (ببينه آن): the level word is just before
-            word = bare(before[-1])
-            two = bare(" ".join(before[-2:])) if len(before) >= 2 else ""
-            levels = lv.by_arabic.get(word, []) + lv.by_arabic.get(two, [])
-            if entry in levels:
-                return  # one correct occurrence is enough
-            if levels and wrong is None:
-                wrong = (word, start, levels[0])
-        if wrong is None:
-            return
-        word, start, other = wrong
-        found_start = at.original.rfind(" ", 0, max(0, start - 1)) + 1
-        found = at.original[found_start:start].strip()
-        yield view.finding(
-            self, term=f"{view.source.text[level_start:n_end]}", expected=entry.renderings,
-            found=found,
-            message=f"{view.source.text[level_start:n_end]} is {describe(entry)}: "
-                    f"expected {entry.target}, found {found}",
-            source_span=(level_start, n_end), target_span=(found_start, start))
+            levels = lv.levels_of_word(before[-1])
+            if len(before) >= 2:
+                levels = levels + lv.levels_of_word(" ".join(before[-2:]))
+            if not levels or any(id(x) in allowed for x in levels):
+                continue
+            found_start = at.original.rfind(" ", 0, max(0, start - 1)) + 1
+            found = at.original[found_start:start].strip()
+            yield view.finding(
+                self, term=term, expected=entry.renderings, found=found,
+                message=f"{term} is {describe(entry)}: expected {entry.target}, found {found}",
+                source_span=(level_start, n_end), target_span=(found_start, found_start + len(found)))

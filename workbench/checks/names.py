@@ -16,6 +16,9 @@ from workbench.termmatch import closest, contains_rendering, find_renderings
 
 #: A stretch this close to a glossary rendering is that name misspelt, not another word.
 NEAR_NAME = 0.6
+#: When the name is also written correctly in the paragraph, a stretch must be this
+#: close to count as a misspelt second mention.
+NEAR_MISSPELT = 0.8
 #: Below this translit plausibility, an unlisted name's rendering is reported.
 IMPLAUSIBLE = 0.72
 #: Unlisted one-syllable names (a given name alone: "đồng chí Hiệp") are not judged.
@@ -66,9 +69,39 @@ def mentions(text: str, pattern: re.Pattern[str]) -> list[NameMention]:
     return found
 
 
+def _strip_clitic(text: str) -> str:
+    """An Arabic stretch without the proclitic glued to its first word."""
+    for p in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if text.startswith(p) and len(text.split()[0]) - len(p) >= 3:
+            return text[len(p):]
+    return text
+
+
 def is_vietnamese_name(name: str) -> bool:
     """Every syllable parses as Vietnamese (foreign names get no Vietnamese transliteration)."""
     return all(translit.parse_syllable(s) is not None for s in name.split())
+
+
+_CONVENTION = str.maketrans({"ج": "غ", "ق": "ك", "ة": "ه", "ى": "ي", "ث": "ت", "ڤ": "ف", "پ": "ب", "گ": "غ"})
+
+
+def spelling_variant(a: str, b: str, vietnamese: bool) -> bool:
+    """Whether two Arabic spellings are the same name in another convention.
+
+    Final -ng as غ or ج (and similar letter conventions) always; for foreign names also
+    the long-vowel letters, which Arabic copy adds or drops freely (ليكرز/لاكيرز).
+    A Vietnamese name's vowel letters carry its syllables (هونغ Hưng ≠ هوانغ Hoàng), so
+    there they must match.
+    """
+    fa = normalize_ar(a).translate(_CONVENTION).replace(" ", "")
+    fb = normalize_ar(b).translate(_CONVENTION).replace(" ", "")
+    fa, fb = re.sub(r"(.)\1+", r"\1", fa), re.sub(r"(.)\1+", r"\1", fb)
+    if fa == fb:
+        return True
+    if vietnamese:
+        return False
+    strip = lambda t: t[:1] + re.sub("[اوي]", "", t[1:])  # noqa: E731
+    return strip(fa) == strip(fb)
 
 
 def _covered(view: LinkView, start: int, end: int) -> bool:
@@ -93,16 +126,23 @@ class NameCheck(Check):
         for e in view.entries:
             if e.category not in ("person", "place"):
                 continue
-            if contains_rendering(e.renderings, at) or (e.forbidden and contains_rendering(e.forbidden, at)):
-                continue
-            near = closest(e.renderings, at)
-            if near is not None and near.score >= NEAR_NAME:
+            if e.forbidden and contains_rendering(e.forbidden, at):
+                continue  # the forbidden check reports it
+            correct = [(h.start, h.end) for h in find_renderings(e.renderings, at)]
+            near = closest(e.renderings, at, slack=0 if correct else 1, exclude=correct)
+            # with a correct mention elsewhere, only a near-identical stretch is this
+            # name misspelt (another mention); without one, a looser match is
+            threshold = NEAR_MISSPELT if correct else NEAR_NAME
+            if near is not None and near.score >= threshold:
+                core = _strip_clitic(near.text)
+                if any(spelling_variant(core, r, is_vietnamese_name(e.source)) for r in e.renderings):
+                    continue  # the same name in another spelling convention
                 yield view.finding(
                     self, term=e.source, expected=e.renderings, found=near.text,
                     message=f"{e.source} is written {e.target} in the glossary; "
                             f"the translation has {near.text}",
                     source_span=source_span(view, e), target_span=(near.start, near.end))
-            else:
+            elif not correct:
                 yield view.finding(
                     self, term=e.source, expected=e.renderings, found=None,
                     message=f"{e.source} ({e.target}) is not in the translation",
