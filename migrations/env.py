@@ -45,6 +45,10 @@ def run_migrations_online() -> None:
                 connection=connection, target_metadata=target_metadata, render_as_batch=True,
             )
             with context.begin_transaction():
+                if connection.dialect.name == "postgresql":
+                    # Two app processes starting at once must not both create tables:
+                    # the second waits here, then finds the schema at head.
+                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7207262)")
                 context.run_migrations()
     finally:
         engine.dispose()

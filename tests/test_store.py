@@ -126,3 +126,26 @@ def test_unreachable_server_is_a_clear_error():
     with pytest.raises(ServiceUnavailable, match="WORKBENCH_DB_URL") as caught:
         upgrade("postgresql+psycopg://postgres:s3cret@127.0.0.1:1/nowhere")
     assert "s3cret" not in str(caught.value)  # the password is not shown
+
+
+def test_processes_starting_together_migrate_once(tmp_path):
+    """Two app processes run ``upgrade head`` on one empty database at the same time."""
+    import uuid
+
+    from db_fixtures import PG_ADMIN_URL, _pg_execute, _pg_url
+
+    try:
+        _pg_execute("SELECT 1")
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"PostgreSQL at {PG_ADMIN_URL} is unreachable: {exc}")
+    name = f"wb_race_{uuid.uuid4().hex[:8]}"
+    _pg_execute(f'CREATE DATABASE "{name}"')
+    try:
+        code = f"from workbench.store import upgrade; upgrade({_pg_url(name)!r})"
+        procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], errors
+        assert "revisions" in inspect(Store(_pg_url(name)).engine).get_table_names()
+    finally:
+        _pg_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
