@@ -709,7 +709,7 @@ class Service:
         (paragraphs, links, latest revisions, findings, tags), not one per link."""
         with self.store.read() as s:
             self._actor(s, actor, "view")
-            self._document(s, doc_id)
+            doc = self._document(s, doc_id)
             paragraphs = s.execute(select(ParagraphRow.side, ParagraphRow.idx, ParagraphRow.text)
                                    .where(ParagraphRow.doc_id == doc_id)).all()
             links = list(s.scalars(select(LinkRow).where(
@@ -750,7 +750,13 @@ class Service:
                 names.get(link.status_by) if link.status_by else None, link.status_at,
                 link.score, _components(link.components), link.signature,
                 tuple(by_link.get(link.id, ())), tuple(tags_by_link.get(link.id, ()))))
-        summary = self._summaries(doc_id)[0]
+        # The summary from the rows just loaded: one snapshot, no further queries.
+        summary = DocumentSummary(
+            doc.id, doc.title, names.get(doc.created_by, "?"), doc.created_at,
+            doc.source_name, doc.target_name, doc.signature, len(rows),
+            sum(r.status in ("reviewed", "approved") for r in rows),
+            sum(r.status == "approved" for r in rows), sum(r.corrected for r in rows),
+            sum(f.status == "open" for r in rows for f in r.findings))
         return Review(summary, tuple(rows),
                       tuple(source[i] for i in sorted(source)),
                       tuple(target[i] for i in sorted(target)))
