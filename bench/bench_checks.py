@@ -121,8 +121,8 @@ def _sounds_like(name: str, gram: str) -> bool:
 
 
 def mine_names(pairs: list[tuple[str, str]]) -> Glossary:
-    """Names seen in the pairs: a capitalised Vietnamese run (not sentence-initial) and the
-    Arabic 1-2 word stretch that co-occurs with it best across lines (Dice >= 0.75)."""
+    """Names seen in the pairs: a capitalised Vietnamese run (not sentence-initial, in 3 lines
+    or more) and the Arabic 1-2 word stretch that co-occurs with it best (Dice >= 0.75)."""
     vi_lines: dict[str, set[int]] = defaultdict(set)
     ar_lines: dict[str, set[int]] = defaultdict(set)
     grams = []
@@ -135,12 +135,12 @@ def mine_names(pairs: list[tuple[str, str]]) -> Glossary:
             ar_lines[g].add(i)
     entries = []
     for name, lines in vi_lines.items():
-        if len(lines) < 2:
+        if len(lines) < 3:
             continue
         scored = []
         for g in set().union(*(grams[i] for i in lines)):
             co = len(lines & ar_lines[g])
-            if co >= 2 and not set(g.split()) & _STOP and _sounds_like(name, g):
+            if co >= 3 and not set(g.split()) & _STOP and _sounds_like(name, g):
                 scored.append((2 * co / (len(lines) + len(ar_lines[g])), -g.count(" "), len(g), g))
         if scored:
             dice, _, _, best = max(scored)

@@ -22,12 +22,13 @@ from workbench.checks.figures import NumberCheck
 from workbench.checks.names import GenderCheck, NameCheck
 from workbench.checks.terms import ForbiddenCheck, TermCheck
 from workbench.checks.untranslated import UntranslatedCheck
-from workbench.finding import Finding
+from workbench.finding import SEVERITIES, Finding
 from workbench.glossary import Glossary
 from workbench.link import Link
 from workbench.paragraph import Paragraph
 
-#: Every check by name.  Order = preference when two findings cover the same words.
+#: Every check by name.  Order = preference when two findings of the same severity
+#: cover the same words.
 CHECKS: dict[str, type[Check]] = {
     "number": NumberCheck,
     "forbidden": ForbiddenCheck,
@@ -68,7 +69,9 @@ def _overlaps(a: Finding, b: Finding) -> bool:
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """Drop a finding whose words another, preferred check already reports."""
     rank = {name: i for i, name in enumerate(CHECKS)}
-    ordered = sorted(findings, key=lambda f: rank.get(f.check, len(rank)))
+    weight = {s: i for i, s in enumerate(SEVERITIES)}
+    # the more severe finding first, then the preferred check
+    ordered = sorted(findings, key=lambda f: (-weight.get(f.severity, 0), rank.get(f.check, len(rank))))
     kept: list[Finding] = []
     for f in ordered:
         if f.target_spans and any(k.target == f.target and k.check != f.check and _overlaps(k, f)

@@ -18,7 +18,7 @@ from workbench.termmatch import closest, contains_rendering, find_renderings
 NEAR_NAME = 0.6
 #: When the name is also written correctly in the paragraph, a stretch must be this
 #: close to count as a misspelt second mention.
-NEAR_MISSPELT = 0.8
+NEAR_MISSPELT = 0.75
 #: Below this translit plausibility, an unlisted name's rendering is reported.
 IMPLAUSIBLE = 0.72
 #: Unlisted one-syllable names (a given name alone: "đồng chí Hiệp") are not judged.
@@ -82,7 +82,7 @@ def is_vietnamese_name(name: str) -> bool:
     return all(translit.parse_syllable(s) is not None for s in name.split())
 
 
-_CONVENTION = str.maketrans({"ج": "غ", "ق": "ك", "ة": "ه", "ى": "ي", "ث": "ت", "ڤ": "ف", "پ": "ب", "گ": "غ"})
+_CONVENTION = str.maketrans({"ج": "غ", "ة": "ه", "ى": "ي", "ث": "ت", "ڤ": "ف", "پ": "ب", "گ": "غ"})
 
 
 def spelling_variant(a: str, b: str, vietnamese: bool) -> bool:
@@ -102,6 +102,17 @@ def spelling_variant(a: str, b: str, vietnamese: bool) -> bool:
         return False
     strip = lambda t: t[:1] + re.sub("[اوي]", "", t[1:])  # noqa: E731
     return strip(fa) == strip(fb)
+
+
+_NISBA = ("يين", "يون", "يات", "يه", "ي")
+
+
+def derived(text: str, rendering: str) -> bool:
+    """Whether ``text`` is the adjective of a place name (بوليفيا → البوليفيين, بوليفي)."""
+    t = normalize_ar(text)
+    t = t[2:] if t.startswith("ال") else t
+    stem = normalize_ar(rendering).rstrip("اه").rstrip("ي")
+    return len(stem) >= 3 and any(t == stem + s for s in _NISBA)
 
 
 def _covered(view: LinkView, start: int, end: int) -> bool:
@@ -132,11 +143,13 @@ class NameCheck(Check):
             near = closest(e.renderings, at, slack=0 if correct else 1, exclude=correct)
             # with a correct mention elsewhere, only a near-identical stretch is this
             # name misspelt (another mention); without one, a looser match is
-            threshold = NEAR_MISSPELT if correct else NEAR_NAME
+            threshold = NEAR_MISSPELT if correct or " " not in e.target else NEAR_NAME
+            vietnamese = is_vietnamese_name(e.source)
+            if near is not None and any(spelling_variant(form, r, vietnamese) or derived(form, r)
+                                        for form in {near.text, _strip_clitic(near.text)}
+                                        for r in e.renderings):
+                continue  # the same name in another spelling convention, or its adjective
             if near is not None and near.score >= threshold:
-                core = _strip_clitic(near.text)
-                if any(spelling_variant(core, r, is_vietnamese_name(e.source)) for r in e.renderings):
-                    continue  # the same name in another spelling convention
                 yield view.finding(
                     self, term=e.source, expected=e.renderings, found=near.text,
                     message=f"{e.source} is written {e.target} in the glossary; "
