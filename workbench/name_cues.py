@@ -15,11 +15,12 @@ PERSON_CUES: tuple[str, ...] = (
     "Trưởng ban", "Phó Chủ tịch", "Phó Bí thư", "Trưởng thôn", "Tổng Bí thư", "nhà báo",
     "bác sĩ", "tiến sĩ", "giáo sư", "thầy", "nghệ nhân", "đảng viên",
 )
-#: Vietnamese words after which a capitalised syllable run is a place name.
+#: Vietnamese words after which a capitalised syllable run is a Vietnamese place name.
+#: Province and city words are left out: Vietnamese news also names Chinese provinces
+#: with them (tỉnh Vân Nam = Yunnan), whose Arabic follows Chinese, not Vietnamese.
 PLACE_CUES: tuple[str, ...] = (
-    "xã", "huyện", "tỉnh", "thôn", "bản", "xóm", "ấp", "làng", "phường", "quận",
-    "thị trấn", "thị xã", "thành phố", "TP", "TP.", "sông", "núi", "hồ", "đèo", "suối",
-    "đường", "cầu", "chợ", "vùng", "khu",
+    "xã", "huyện", "thôn", "bản", "xóm", "ấp", "làng", "phường", "quận",
+    "thị trấn", "thị xã",
 )
 #: Capitalised words that start a sentence or a title, not a name.
 NOT_NAMES: frozenset[str] = frozenset({
