@@ -127,3 +127,10 @@ def test_arabic_paraphrases_accepted(rendering, text, found):
 def test_article_drop_needs_a_following_word():
     # at the end of a sentence "نوعية أنشطة" is not "the quality of activities"
     assert find_rendering("نوعية الأنشطة", "تحسنت نوعية أنشطة.") == []
+
+
+def test_arabic_span_in_decomposed_text():
+    decomposed = unicodedata.normalize("NFD", "والمسؤول")  # hamza as a combining mark
+    text = "قال " + decomposed + " أمس"
+    [hit] = find_rendering("مسؤول", text)
+    assert text[hit.start:hit.end] == decomposed

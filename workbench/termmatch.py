@@ -218,8 +218,11 @@ class ArabicText:
     __slots__ = ("original", "norm", "_offsets")
 
     def __init__(self, original: str) -> None:
-        self.original = unicodedata.normalize("NFC", original)
-        self.norm, self._offsets = normalize_ar_with_offsets(self.original)
+        # offsets go to the caller's text even when it is not NFC (decomposed hamza)
+        self.original = original
+        nfc, to_original = nfc_with_offsets(original)
+        self.norm, offsets = normalize_ar_with_offsets(nfc)
+        self._offsets = [to_original[i] for i in offsets]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the matching-form span ``[start, end)``."""
