@@ -81,6 +81,10 @@ class NumberCheck(Check):
         in_accepted = [(a.start, a.end) for a in view.accepted]
         missing = [m for m in cmp.missing if not any(a <= m.start and m.end <= b for a, b in in_terms)]
         extra = [m for m in cmp.extra if not any(a <= m.start and m.end <= b for a, b in in_accepted)]
+        # a figure copied verbatim but glued to a word ("Nam01/11/2024") is not missing
+        glued = [m for m in missing if not weak(m) and any(m.text in t.text and m.text != t.text for t in extra)]
+        missing = [m for m in missing if m not in glued]
+        extra = [t for t in extra if not any(m.text in t.text for m in glued)]
         for src, tgt in _pair(missing, extra):
             code = (src or tgt).kind == "code"
             sspan = (src.start, src.end) if src else None
