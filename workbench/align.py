@@ -17,8 +17,8 @@ The value of a link adds up
   own length ratio (log-ratio, squared);
 * **anchors** that survive translation: numbers and Latin-script tokens (codes
   such as 18-QĐi/TU, URLs, names kept in Latin letters);
-* a **noise** penalty from :mod:`workbench.noise` (ads, menus, source lines),
-  which also makes leaving such a paragraph unlinked cheap.
+* a **noise** penalty from :mod:`workbench.noise` (ads, menus, source lines) when
+  only one side looks like page furniture; furniture is also cheap to leave unlinked.
 
 The programme runs in a band around the diagonal given by cumulative length, so
 time and memory grow linearly with the document; when the best path touches the
@@ -38,7 +38,7 @@ import numpy as np
 
 from workbench.embed import EmbeddingBackend, get_backend
 from workbench.link import Link, ScoreComponent
-from workbench.noise import noise_score
+from workbench.noise import classify
 from workbench.numbers import extract_numbers
 from workbench.normalize import normalize_ar, strip_tones
 from workbench.paragraph import Paragraph
@@ -123,7 +123,9 @@ class _Side:
         self.n = len(texts)
         self.vectors = vectors.astype(np.float32)
         self.lengths = np.array([len(t) for t in texts], dtype=np.float64)
-        self.noise = np.array([noise_score(t) for t in texts], dtype=np.float64)
+        verdicts = [classify(t) for t in texts]
+        self.noise = np.array([v.score for v in verdicts], dtype=np.float64)
+        self.kinds = np.array([v.kind or "" for v in verdicts], dtype=object)
         self.anchors = _anchor_vectors(texts, lang)
         self.vec_sum = _prefix(self.vectors)
         self.len_sum = _prefix(self.lengths)
@@ -143,9 +145,10 @@ class _Side:
         return v / norms
 
     def run_noise(self, ends: np.ndarray, k: int) -> np.ndarray:
+        """Summed furniture scores of paragraphs [end-k, end): three menu items weigh three."""
         out = self.noise[ends - 1].copy()
         for d in range(2, k + 1):
-            out = np.maximum(out, self.noise[ends - d])
+            out = out + self.noise[ends - d]
         return out
 
 
@@ -225,7 +228,14 @@ def _link_terms(
     both = (sa.sum() > 0) & (ta.sum(axis=1) > 0)
     jacc = np.where(union > 0, inter / np.maximum(union, 1e-9), 0.0)
     anchor = np.where(both, jacc - 0.3, 0.0)
-    noise = np.maximum(src.run_noise(np.array([i]), a)[0], tgt.run_noise(js, b))
+    # Furniture is penalised, unless both sides are single paragraphs of the same kind
+    # of furniture (two date lines, two series links): those may well be a translation.
+    ns = src.run_noise(np.array([i]), a)[0]
+    nt = tgt.run_noise(js, b)
+    noise = np.maximum(ns, nt)
+    if a == 1 and b == 1 and src.kinds[i - 1]:
+        same = tgt.kinds[js - 1] == src.kinds[i - 1]
+        noise = np.where(same, np.abs(ns - nt), noise)
     coverage = np.zeros_like(sim)
     if a > 1 or b > 1:
         weakest = np.full_like(sim, np.inf)

@@ -57,7 +57,10 @@ NOISE_PATTERNS: tuple[NoisePattern, ...] = (
     # Photo credits and bylines: "Ảnh: …", "(Ảnh: TTXVN)", "Photo: …", "تصوير: …", "Bài và ảnh: …".
     _p("credit", r"^\(?\s*(ảnh|photo|image|الصورة|صورة|تصوير|video|clip|bài\s+và\s+ảnh|bài,\s*ảnh|tin,\s*ảnh"
        r"|tác\s+giả|by|بقلم)\s*[:：].{0,120}$", 0.9),
-    # A name/date byline: a short line ending in a dd/mm/yyyy date.
+    # Desk and reporter credits of Vietnamese papers: "Nhóm PV Xây dựng Đảng", "PV Thu Hà",
+    # "CTV Minh Anh", "Nhóm phóng viên Thời sự".
+    _p("byline", r"^(nhóm\s+pv|nhóm\s+phóng\s+viên|pv|ctv|phóng\s+viên|btv|ban\s+biên\s+tập)\b.{0,50}$", 0.8),
+        # A name/date byline: a short line ending in a dd/mm/yyyy date.
     _p("byline", r"^.{0,60}?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(\s+\d{1,2}:\d{2})?\s*$", 0.8),
     # Links to related articles or earlier parts of a series: ">> Bài 1: …", "» …".
     _p("related", r"^(>>|»|►|▶|→)\s*\S.{0,200}$", 0.9),
