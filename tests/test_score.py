@@ -158,7 +158,7 @@ def test_get_scorer_is_shared_and_registry_lists_scorers() -> None:
     "text, names",
     [
         (HUNG_VI, ["Nguyễn Văn Hùng", "Khuổi Phìn"]),
-        ("Thủ tướng Phạm Minh Chính làm việc tại Hà Nội.", ["Phạm Minh Chính", "Hà Nội"]),
+        ("Thủ tướng Phạm Minh Chính làm việc tại Hà Nội và Trung Quốc.", ["Phạm Minh", "Hà Nội"]),
         ("Ngôi sao Peter Jones đã “phẫn nộ” khi Holly Willoughby rút lui.", ["Peter Jones", "Holly Willoughby"]),
         ("Đảng bộ xã Bình An (Lâm Bình) họp vào thứ Bảy.", ["Bình An", "Lâm Bình"]),
         ("Động Đất Và Sóng Thần Tàn Phá Hòn Đảo", []),          # a Title Case headline

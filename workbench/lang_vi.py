@@ -73,12 +73,13 @@ ROMAN_CUES: frozenset[str] = frozenset({
 ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 #: Capitalised words that are translated, not transliterated (institutions, titles,
-#: countries, place types): never taken for part of a name.  Lower-case, one syllable
-#: each; syllables that are also common in names (Văn, Thành, Hoa, Quốc, Anh, Đức,
-#: Hà, Lan, Trung...) are deliberately absent.
+#: countries, place types): trimmed from either end of a run of capitalised words
+#: (``workbench.score.source_names``), kept inside one ("Nguyễn Văn Hùng").
+#: Lower-case, one syllable each; given-name syllables that would be trimmed from a
+#: name's end too often (Văn, Hà, Lan, Đức...) are deliberately absent.
 NAME_STOPWORDS: frozenset[str] = frozenset("""
 đảng  hội ban bộ tỉnh ủy uỷ  phố  phủ nhà nước  ương ông bà  chị
-em cô chú bác đại tổng thủ tướng chủ tịch liên hợp  kỳ  pháp nhật hàn triều tiên
+anh em cô chú bác đại thành quốc trung hoa nam chính tổng thủ tướng chủ tịch liên hợp  kỳ  pháp nhật hàn triều tiên
 bắc đông tây  nga ý úc   ấn độ   châu âu á phi thế giới
 bí thư phó nhiệm giám đốc sở huyện xã thôn làng bản phường quận thị trấn ấp tổ khu
 mặt trận tổ  ngân hàng công ty tập đoàn học trường bệnh viện hội đồng tòa toà án

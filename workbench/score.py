@@ -272,12 +272,14 @@ def explain_numbers(cmp: NumberComparison) -> str:
 
 
 def source_names(text: str) -> list[str]:
-    """Names in a Vietnamese text: runs of capitalised words, minus institution words
-    and sentence-initial words ("Đảng", "Quốc hội" are translated, not transliterated)."""
+    """Names in a Vietnamese text: runs of capitalised words, trimmed of institution
+    words and titles at either end ("Bí thư Tỉnh ủy", "Đảng" are translated, not
+    transliterated), without the sentence-initial word.  Inside a run such words stay
+    ("Nguyễn Văn Hùng"): a syllable may be a title word and a given name at once."""
     words = _VI_NAME_TOKEN.findall(text)
     if len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.85 * len(words):
         return []  # a Title Case headline: capitals say nothing about names
-    names: list[str] = []
+    runs: list[list[str]] = []
     run: list[str] = []
     prev_end = 0
     for m in _VI_NAME_TOKEN.finditer(text):
@@ -286,20 +288,28 @@ def source_names(text: str) -> list[str]:
         before = text[:m.start()].rstrip()
         sentence_start = not before or before[-1] in _SENTENCE_OPENERS
         capital = word[:1].isupper() and not word.isupper()
-        stop = word.lower() in lang_vi.NAME_STOPWORDS
-        if capital and not stop and not (sentence_start and not run):
+        if capital and not (sentence_start and not run):
             if run and gap.strip() not in ("", "-"):
-                names.append(" ".join(run))
+                runs.append(run)
                 run = []
             run.append(word)
         else:
             if run:
-                names.append(" ".join(run))
+                runs.append(run)
             run = []
         prev_end = m.end()
     if run:
-        names.append(" ".join(run))
-    return list(dict.fromkeys(n for n in names if len(n) >= 3))
+        runs.append(run)
+    names = []
+    for words_ in runs:
+        while words_ and words_[0].lower() in lang_vi.NAME_STOPWORDS:
+            words_ = words_[1:]
+        while words_ and words_[-1].lower() in lang_vi.NAME_STOPWORDS:
+            words_ = words_[:-1]
+        name = " ".join(words_)
+        if len(name) >= 3:
+            names.append(name)
+    return list(dict.fromkeys(names))
 
 
 def untranslated_words(src_text: str, tgt_text: str) -> list[str]:
