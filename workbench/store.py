@@ -24,7 +24,7 @@ from sqlalchemy import (
     TypeDecorator, UniqueConstraint, create_engine, event, make_url,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from workbench.errors import ServiceUnavailable
@@ -32,6 +32,12 @@ from workbench.errors import ServiceUnavailable
 DEFAULT_DATA_DIR = "data"
 DB_FILE = "workbench.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: Seconds a new server connection may take: past it the reviewer is told the database
+#: is unreachable instead of watching a spinner (a dead host drops SYNs for minutes).
+CONNECT_TIMEOUT_S = 3
+#: What the driver raises when the server is gone, restarting, or (SQLite) locked past
+#: the busy timeout.  IntegrityError is not here: it is a refusal the service handles.
+UNREACHABLE = (OperationalError, InterfaceError, DisconnectionError)
 
 # Stable constraint names, so Alembic migrations can refer to them on every backend.
 NAMING = {
@@ -289,7 +295,14 @@ def make_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    parsed = make_url(url)
+    libpq = parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in (
+        "psycopg", "psycopg2")
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if libpq else {}
+    # pool_pre_ping: a pooled connection that died with a server restart is noticed on
+    # checkout and replaced, so the first save after the restart works instead of
+    # failing once on a stale socket.
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 class Store:
@@ -333,16 +346,32 @@ class Store:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
-            session.rollback()
-            raise ServiceUnavailable(
-                f"database {self.engine.url.render_as_string()}: {exc.orig}; "
-                "try again, and tell an admin if it persists") from exc
+        except UNREACHABLE as exc:
+            _quietly(session.rollback)
+            raise self._unavailable(exc, writing=factory is self._sessions) from exc
         except BaseException:
-            session.rollback()
+            _quietly(session.rollback)
             raise
         finally:
-            session.close()
+            _quietly(session.close)
+
+    def _unavailable(self, exc: Exception, writing: bool) -> ServiceUnavailable:
+        """The message a reviewer sees when the database is gone: what happened to what
+        they did (nothing was half-written: the transaction was rolled back) and what to do."""
+        where = self.engine.url.render_as_string(hide_password=True)
+        cause = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+        if self.is_sqlite and "locked" in cause:
+            what = (f"the database {where} stayed locked by another process for more than "
+                    f"{SQLITE_BUSY_TIMEOUT_MS / 1000:g} s ({cause})")
+        else:
+            what = f"the database cannot be reached ({where}: {cause})"
+        if writing:
+            return ServiceUnavailable(
+                f"{what}: your text has not been saved and is still in the form; "
+                "try again when it is back (tell an admin if it persists)")
+        return ServiceUnavailable(
+            f"{what}: nothing could be read; try again when it is back "
+            "(tell an admin if it persists)")
 
     def create_all(self) -> None:
         """Create the tables directly (tests); the app uses :func:`upgrade`."""
@@ -354,6 +383,15 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _quietly(step) -> None:
+    # Rolling back or closing on a connection that just died can raise again; the
+    # error that matters is the first one, already being raised.
+    try:
+        step()
+    except UNREACHABLE:
+        pass
 
 
 def alembic_config(url: str):
