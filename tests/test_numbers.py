@@ -84,6 +84,8 @@ def test_spans_survive_harakat() -> None:
         ("Nghị định 100/2019/NĐ-CP", ["100/2019/NĐ-CP"]),
         ("اللائحة رقم 18-QDi/TU المؤرخة", ["18-QDi/TU"]),
         ("COVID-19 và G20", []),
+        ("Việt NamViệt Nam01/11/2024", []),      # a page's name glued to a date
+        ("Quyết định 1234/QĐ-UBND", ["1234/QĐ-UBND"]),
     ],
 )
 def test_extract_codes(text: str, codes: list[str]) -> None:

@@ -85,11 +85,16 @@ _FRACTION_RE = re.compile(
     rf"({_NUMBER_RE.pattern[len(f'(?<![{_DIGIT}])'):]})(?![{_DIGIT}/])"
 )
 # Latin-script document codes: 18-QĐi/TU, 05-CT/TW, 100/2019/NĐ-CP, 1234/QĐ-UBND.
-_CODE_RE = re.compile(
-    r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[A-ZĐ])"
-    r"(?:\d+-[A-ZĐ][\wĐđ]*(?:[/-][\wĐđ]+)*|[\wĐđ]+(?:[-/][\wĐđ]+)*/[\wĐđ]+(?:[-/][\wĐđ]+)*)"
-    r"(?![\w/])"
-)
+# Each part is all digits or all letters, so "Nam01/11/2024" (a name glued to a
+# date by a web page) is not a code.
+_CODE_PART = r"(?:[0-9]+|[A-Za-zÀ-ỹĐđ]+)"
+_CODE_RE = re.compile(rf"(?<![\w/-]){_CODE_PART}(?:[-/]{_CODE_PART})+(?![\w/])")
+_CODE_SHAPE = re.compile(r"^[0-9]+-[A-ZĐ]|/")
+
+
+def _is_code(text: str) -> bool:
+    return (any(c.isdigit() for c in text) and any(c.isupper() for c in text)
+            and bool(_CODE_SHAPE.search(text)))
 
 
 def _digits(s: str) -> str:
@@ -259,6 +264,7 @@ def extract_codes(text: str) -> list[NumberMention]:
     return [
         NumberMention(0.0, "code", m.group(), m.start(), m.end())
         for m in _CODE_RE.finditer(text)
+        if _is_code(m.group())
     ]
 
 
