@@ -215,7 +215,7 @@ class RenderingHit:
 class ArabicText:
     """An Arabic paragraph with its matching form, normalised once for many lookups."""
 
-    __slots__ = ("original", "norm", "_offsets")
+    __slots__ = ("original", "norm", "_offsets", "_windows")
 
     def __init__(self, original: str) -> None:
         # offsets go to the caller's text even when it is not NFC (decomposed hamza)
@@ -223,6 +223,23 @@ class ArabicText:
         nfc, to_original = nfc_with_offsets(original)
         self.norm, offsets = normalize_ar_with_offsets(nfc)
         self._offsets = [to_original[i] for i in offsets]
+        self._windows: dict[int, tuple[list[str], list[tuple[int, int]]]] = {}
+
+    def windows(self, width: int) -> tuple[list[str], list[tuple[int, int]]]:
+        """Every run of ``width`` words in folded form (the first word also without its
+        proclitic), with original spans; built once per width for fuzzy lookups."""
+        if width not in self._windows:
+            spans = [(m.start(), m.end()) for m in _AR_WORD.finditer(self.norm)]
+            words = [self.norm[a:b] for a, b in spans]
+            texts, where = [], []
+            for j in range(len(words) - width + 1):
+                rest = " ".join(words[j + 1:j + width])
+                span = self.span(spans[j][0], spans[j + width - 1][1])
+                for first in _unclitic(words[j]):
+                    texts.append(_fold(f"{first} {rest}".strip()))
+                    where.append(span)
+            self._windows[width] = (texts, where)
+        return self._windows[width]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the matching-form span ``[start, end)``."""
@@ -396,28 +413,32 @@ def closest(renderings: Iterable[str], text: str | ArabicText, slack: int = 1,
     instead ("found"), and to tell a misspelt name from a missing one.  Windows that
     overlap an ``exclude`` span (original offsets: correct mentions) are skipped.
     """
-    exclude = list(exclude)
+    from rapidfuzz import process
     from rapidfuzz.fuzz import ratio
 
     at = _as_arabic(text)
-    spans = [(m.start(), m.end()) for m in _AR_WORD.finditer(at.norm)]
-    words = [at.norm[a:b] for a, b in spans]
+    exclude = list(exclude)
     best: NearHit | None = None
     for r in dict.fromkeys(renderings):
         rn = normalize_ar(r).split()
-        if not rn or not spans:
+        if not rn:
             continue
         target = _fold(" ".join(rn))
         for width in range(max(1, len(rn) - slack), len(rn) + slack + 1):
-            for j in range(0, len(words) - width + 1):
-                if exclude:
-                    s0, e0 = at.span(spans[j][0], spans[j + width - 1][1])
-                    if any(s0 < b and a < e0 for a, b in exclude):
-                        continue
-                rest = " ".join(words[j + 1:j + width])
-                score = max(ratio(_fold(f"{first} {rest}".strip()), target)
-                            for first in _unclitic(words[j])) / 100.0
-                if best is None or score > best.score:
-                    s, e = at.span(spans[j][0], spans[j + width - 1][1])
-                    best = NearHit(r, score, s, e, at.original[s:e])
+            texts, where = at.windows(width)
+            if exclude:
+                keep = [k for k, (s0, e0) in enumerate(where)
+                        if not any(s0 < b and a < e0 for a, b in exclude)]
+                texts, where = [texts[k] for k in keep], [where[k] for k in keep]
+            if not texts:
+                continue
+            cutoff = best.score * 100 if best else 0
+            hit = process.extractOne(target, texts, scorer=ratio, score_cutoff=cutoff)
+            if hit is None:
+                continue
+            _, score, k = hit
+            score /= 100.0
+            if best is None or score > best.score:
+                s0, e0 = where[k]
+                best = NearHit(r, score, s0, e0, at.original[s0:e0])
     return best
