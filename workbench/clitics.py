@@ -40,3 +40,6 @@ PREPOSITION_WORDS = ("في", "من", "الي", "علي", "عن")
 #: "عضو الحزب" (idafa) is also written "عضو في الحزب"/"أعضاء من الحزب": one of these
 #: may stand between two words of a rendering when the second has the article.
 LINK_PREPOSITIONS = ("في", "من")
+#: Proclitic strings, longest first, to peel off a word when comparing it loosely
+#: (fuzzy name search, level word before a name): وبالمقاطعة → مقاطعة.
+STRIPPABLE = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")

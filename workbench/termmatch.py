@@ -379,7 +379,7 @@ def contains_rendering(renderings: Iterable[str], text: str | ArabicText) -> boo
 
 _AR_WORD = re.compile(r"[^\W\d_]+")
 _FOLD = str.maketrans({"ج": "غ", "ق": "ك", "ث": "ت", "ى": "ي", "ة": "ه"})
-_CLITIC_STRIP = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_CLITIC_STRIP = clitics.STRIPPABLE
 
 
 def _fold(text: str) -> str:

@@ -13,7 +13,7 @@ import re
 import weakref
 from collections.abc import Iterator
 
-from workbench import translit
+from workbench import clitics, translit
 from workbench.checks.base import Check, LinkView, major
 from workbench.finding import Finding
 from workbench.glossary import Glossary, GlossaryEntry
@@ -23,7 +23,7 @@ from workbench.termmatch import closest, find_renderings
 _NAME_WORD = re.compile(r"\s+([^\W\d_][\w]*)")
 _LEVEL_DESC = re.compile(r"^Level \d+ \(([^),;]+)")
 _NEAR_NAME = 0.75
-_CLITICS = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+_CLITICS = clitics.STRIPPABLE
 
 
 def describe(entry: GlossaryEntry) -> str:

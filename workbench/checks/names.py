@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workbench import name_cues, translit
+from workbench import clitics, name_cues, translit
 from workbench.checks.base import Check, LinkView, major, minor
 from workbench.checks.terms import source_span
 from workbench.finding import Finding
@@ -71,7 +71,7 @@ def mentions(text: str, pattern: re.Pattern[str]) -> list[NameMention]:
 
 def _strip_clitic(text: str) -> str:
     """An Arabic stretch without the proclitic glued to its first word."""
-    for p in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+    for p in clitics.STRIPPABLE:
         if text.startswith(p) and len(text.split()[0]) - len(p) >= 3:
             return text[len(p):]
     return text
