@@ -21,8 +21,10 @@ from workbench.normalize import normalize_ar
 _LATIN_KEYS = sorted(lang_ar.LATIN_CONSONANT_CLASS, key=len, reverse=True)
 _AR_WORD = re.compile(r"[\u0621-\u064a\u067e\u06a4\u06af]+")
 _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
-#: below this many consonants a skeleton matches too much by chance
+#: below this many consonants a skeleton matches too much by chance: such short names
+#: (Wales = ويلز, "ls") count only when one Arabic word has exactly that skeleton
 MIN_LENGTH = 3
+MIN_EXACT_LENGTH = 2
 
 
 def latin_skeleton(name: str) -> str:
@@ -59,9 +61,11 @@ def best_match(name: str, ar_text: str) -> float:
     """Similarity in [0, 1] of the name's skeleton to the closest span of as many
     Arabic words as the name has words (wider spans match anything by chance)."""
     target = latin_skeleton(name)
-    if len(target) < MIN_LENGTH:
+    if len(target) < MIN_EXACT_LENGTH:
         return 0.0
     words = _word_skeletons(ar_text)
+    if len(target) < MIN_LENGTH:
+        return 1.0 if any(target in forms for forms in words) else 0.0
     best = 0.0
     widths = range(1, min(3, len(name.split())) + 1)
     for i in range(len(words)):
