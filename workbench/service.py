@@ -276,6 +276,13 @@ TERM_STATUSES = ("approved", "suggested", "rejected")
 _SCORE_BINS = tuple(round(0.1 * k, 1) for k in range(1, 11))
 
 
+def _same_save_again(latest: RevisionRow | None, user_id: int, base_version: int,
+                     kind: str, text: str) -> bool:
+    """Whether the current revision is this very save, already committed."""
+    return (latest is not None and latest.author_id == user_id and latest.kind == kind
+            and latest.base_version == base_version and latest.text == text)
+
+
 def _joined(texts: dict[int, str], indexes: Sequence[int]) -> str:
     return PARAGRAPH_JOINER.join(texts[i] for i in indexes)
 
@@ -816,6 +823,12 @@ class Service:
                 current = latest.version if latest else 0
                 stale = current != base_version or (
                     expected_link_id is not None and expected_link_id != link.id)
+                if stale and _same_save_again(latest, user.id, base_version, kind, text) \
+                        and expected_link_id in (None, link.id):
+                    # Its commit went through but the answer was lost (the connection
+                    # was cut during COMMIT) and the reviewer pressed save again:
+                    # acknowledge it rather than a conflict with their own text.
+                    return self._revision_view(latest, {user.id: user.name})
                 if not stale:
                     if latest is not None and latest.text == text and kind != "restore":
                         return self._revision_view(latest, {user.id: user.name})
