@@ -78,9 +78,5 @@ def test_corrected_page_no_false_alarms(demo):
     assert _corrected_findings(demo, kinds) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known disagreement outside the checks: the corrected page renders 'tổ chức đảng' "
-    "(paragraph 21) as لجان الحزب where glossaries/party_state.csv wants منظمة الحزب; "
-    "remove this mark when the glossary or the page is changed"))
 def test_corrected_page_terms_and_numbers_quiet(demo):
     assert _corrected_findings(demo, {"term", "number"}) == []
