@@ -285,3 +285,69 @@ def test_save_again_after_a_lost_answer(setup, pg_name, again: str, acknowledged
             service.save_correction(who, doc_id, 3, retry, base_version=0)
     edits = [r for r in revisions(pg_name, doc_id) if r[2] == "edit"]
     assert [(r[1], r[3]) for r in edits] == [(1, text)]  # never stored twice
+
+
+# --------------------------------------------------------------------------- the app
+
+
+@pytest.fixture
+def app_on_proxy(pg_name, proxy, monkeypatch):
+    """The Streamlit app on a fresh proxied database with the demo document."""
+    from streamlit.testing.v1 import AppTest
+
+    import app_fakes
+    from workbench_ui import resources
+
+    name = f"wb_faults_app_{uuid.uuid4().hex[:8]}"
+    _admin_execute(f'CREATE DATABASE "{name}"')
+    upgrade(f"{PG_ADMIN_URL.rpartition('/')[0]}/{name}")
+    monkeypatch.setenv("WORKBENCH_DB_URL", proxied_url(proxy, name))
+    monkeypatch.setattr(resources, "ANALYSER", app_fakes.analyse)
+    monkeypatch.setattr(resources, "RESCORER", app_fakes.score_links)
+    monkeypatch.setattr(resources, "SERVICE_OPTIONS", {"bcrypt_rounds": 4})
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    try:
+        at.run()
+        assert not at.exception
+        yield at, name
+    finally:
+        resources.service().store.dispose()
+        _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_review_page_save_while_unreachable_keeps_the_text_and_saves_when_back(
+        app_on_proxy, proxy) -> None:
+    from workbench import bootstrap
+    from workbench_ui import resources
+
+    at, name = app_on_proxy
+    service = resources.service()
+    user = bootstrap.demo_user(service)
+    at.session_state["token"] = service.authenticate(
+        bootstrap.DEMO_USER, bootstrap.DEMO_PASSWORD).token
+    at.run()
+    at.radio(key="nav").set_value("Review").run()
+    assert not at.exception
+    doc_id = service.list_documents(user)[0].id
+    row = service.get_review(user, doc_id).rows[1]
+    typed = row.current_text + " " + CORRECTIONS[2]
+    at.text_area(key=f"text_{row.link_id}").input(typed)
+
+    proxy.stop()
+    started = time.monotonic()
+    at.button(key=f"save_{row.link_id}").click().run()
+    assert time.monotonic() - started < 2 * FAST_FAILURE_S
+    assert not at.exception  # a message, not a traceback
+    shown = " ".join(e.value for e in at.error)
+    assert "cannot be reached" in shown and "still in the form" in shown
+    assert at.text_area(key=f"text_{row.link_id}").value == typed  # nothing typed is lost
+    assert "token" in at.session_state  # still signed in
+    assert any("last loaded" in w.value for w in at.warning)  # says the page may be stale
+
+    proxy.start()
+    at.button(key=f"save_{row.link_id}").click().run()
+    assert not at.exception
+    assert any("Saved as version 1" in s.value for s in at.success)
+    stored = count_rows(name, "SELECT version, text FROM revisions WHERE link_id = %s",
+                        row.link_id)
+    assert stored == [(1, typed)]

@@ -18,6 +18,7 @@ import streamlit as st
 from workbench import bootstrap
 from workbench.errors import WorkbenchError
 from workbench.service import Service, User, open_service
+from workbench_ui import outage
 
 #: Replaced by tests and benchmarks: None means the real pipeline.
 ANALYSER: Callable | None = None
@@ -88,7 +89,9 @@ def current_user() -> User | None:
     if not token:
         return None
     try:
-        return service().user_for_token(token)
+        # While the database is down the session is not over: stay signed in as the
+        # user last seen for this token (workbench_ui.outage).
+        return outage.remembered(f"user:{token}", lambda: service().user_for_token(token))
     except WorkbenchError as exc:
         st.session_state.pop("token", None)
         st.session_state["login_message"] = str(exc)

@@ -23,7 +23,7 @@ from workbench.highlight import (
 )
 from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service import PARAGRAPH_JOINER, Review, ReviewRow, SaveConflict, User
-from workbench_ui import resources, rows as rowsel
+from workbench_ui import outage, resources, rows as rowsel
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
 CSS = """<style>
@@ -147,7 +147,8 @@ def _jump_next(rows: list[ReviewRow]) -> None:
 
 def _pick_document(user: User) -> int | None:
     try:
-        docs = resources.service().list_documents(user)
+        docs = outage.remembered(f"documents:{user.id}",
+                                 lambda: resources.service().list_documents(user))
     except WorkbenchError as exc:
         st.error(str(exc))
         return None
@@ -371,7 +372,9 @@ def render(user: User) -> None:
     if doc_id is None:
         return
     try:
-        review = resources.service().get_review(user, doc_id)
+        review = outage.remembered(f"review:{doc_id}",
+                                   lambda: resources.service().get_review(user, doc_id),
+                                   warn=True)
     except WorkbenchError as exc:
         st.error(str(exc))
         return
