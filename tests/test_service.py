@@ -418,3 +418,208 @@ def test_texts_typed_before_a_merge_stay_in_history_and_can_be_restored(service,
     row = service.get_review(translator, doc.id).rows[7]
     assert (row.current_text, row.version, restored.link_id) == (
         CORRECTIONS[0], 2, merged.link_id)
+
+
+# --------------------------------------------------------------------------- XLIFF import
+
+
+def _edit_xliff(data: bytes, ordinal: int, text: str, state: str | None = None,
+                source: str | None = None) -> bytes:
+    """What a CAT tool does: change one unit's target (and state, or source)."""
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    ns = root.nsmap[None]
+    v2 = ns.endswith("2.0")
+    unit = next(u for u in root.iter(f"{{{ns}}}{'unit' if v2 else 'trans-unit'}")
+                if u.get("id") == str(ordinal))
+    target = next(unit.iter(f"{{{ns}}}target"))
+    target.text = text
+    for child in list(target):
+        target.remove(child)
+    if state is not None:
+        if v2:
+            next(unit.iter(f"{{{ns}}}segment")).set("state", state)
+        else:
+            target.set("state", state)
+    if source is not None:
+        next(unit.iter(f"{{{ns}}}source")).text = source
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _export(service, user, doc_id, fmt="xliff") -> bytes:
+    from workbench.export import export_document
+
+    return export_document(service.reviewed_document(user, doc_id), fmt)
+
+
+@pytest.mark.parametrize("fmt,state", [("xliff", "final"), ("xliff2", "final"),
+                                       ("xliff", "translated"), ("xliff2", "reviewed")])
+def test_xliff_import_saves_corrections_with_history_and_state(service, editor, doc, fmt,
+                                                                state):
+    data = _edit_xliff(_export(service, editor, doc.id, fmt), 3, CORRECTIONS[0], state)
+    changed = service.import_xliff(editor, doc.id, data, "wales-reviewed.xlf")
+    assert changed == [3]
+    row = service.get_review(editor, doc.id).rows[3]
+    assert (row.current_text, row.version) == (CORRECTIONS[0], 1)
+    assert row.status == ("approved" if state == "final" else "reviewed")
+    assert row.status_by == "minh"
+    last = service.history(editor, doc.id, 3)[-1]
+    assert (last.kind, last.author, last.base_version, last.text) == (
+        "import", "minh", 0, CORRECTIONS[0])
+    # The same file again changes nothing and adds no version.
+    assert service.import_xliff(editor, doc.id, data, "wales-reviewed.xlf") == []
+    assert service.get_review(editor, doc.id).rows[3].version == 1
+
+
+def test_xliff_import_builds_on_the_current_version(service, translator, editor, doc):
+    service.save_correction(translator, doc.id, 5, CORRECTIONS[3], base_version=0)
+    data = _edit_xliff(_export(service, editor, doc.id), 5, CORRECTIONS[1])
+    assert service.import_xliff(editor, doc.id, data, "f.xlf") == [5]
+    history = service.history(editor, doc.id, 5)
+    assert [(h.version, h.kind, h.text) for h in history] == [
+        (1, "edit", CORRECTIONS[3]), (2, "import", CORRECTIONS[1])]
+    assert history[1].base_version == 1 and history[1].parent_id == history[0].id
+
+
+def test_a_stale_xliff_never_takes_back_an_approval(service, editor, doc):
+    data = _edit_xliff(_export(service, editor, doc.id), 2, CORRECTIONS[2], "translated")
+    service.set_status(editor, doc.id, 2, "approved")
+    assert service.import_xliff(editor, doc.id, data, "old.xlf") == [2]
+    row = service.get_review(editor, doc.id).rows[2]
+    assert (row.current_text, row.status) == (CORRECTIONS[2], "approved")
+
+
+@pytest.mark.parametrize("damage,message", [
+    (lambda good: b"<xliff version='1.2'><file>", "not well-formed"),
+    (lambda good: b'<?xml version="1.0"?><root/>', "not an XLIFF"),
+    (lambda good: good.replace(b'id="11"', b'id="99"'), "unit 99 is not in document"),
+    (lambda good: _edit_xliff(good, 4, "نص", source="Một câu khác hẳn."), "source of unit 4"),
+])
+def test_a_bad_xliff_names_the_file_and_saves_nothing(service, editor, doc, damage, message):
+    from workbench.errors import DocumentError
+
+    good = _edit_xliff(_export(service, editor, doc.id), 1, CORRECTIONS[0], "final")
+    with pytest.raises(DocumentError, match=message) as caught:
+        service.import_xliff(editor, doc.id, damage(good), "bản dịch.xlf")
+    assert "bản dịch.xlf" in str(caught.value)
+    rows = service.get_review(editor, doc.id).rows
+    assert all(r.version == 0 and r.status == "new" for r in rows)  # unit 1 not half-saved
+
+
+def test_xliff_import_needs_the_editor_role(service, translator, editor, doc):
+    data = _edit_xliff(_export(service, editor, doc.id), 3, CORRECTIONS[0])
+    with pytest.raises(PermissionDenied):
+        service.import_xliff(translator, doc.id, data, "f.xlf")
+    assert service.get_review(editor, doc.id).rows[3].version == 0
+
+
+# --------------------------------------------------------------------------- post-edit
+
+
+def test_post_edit_unchanged_is_zero_ter_and_a_rewrite_costs(service, translator, editor, doc):
+    before = service.post_edit(translator, doc.id)
+    assert (before.document.ter, before.document.chrf) == (0.0, 100.0)
+    rows = service.get_review(translator, doc.id).rows
+    service.save_correction(translator, doc.id, 2, CORRECTIONS[2], base_version=0)
+    service.save_correction(translator, doc.id, 6, rows[6].mt_text.replace("حزب", "الحزب"), 0)
+    after = service.post_edit(translator, doc.id)
+    ter = {link.ordinal: link.effort.ter for link in after.links}
+    assert ter[0] == 0.0 and ter[2] > ter[6] > 0.0  # a rewrite costs more than one word
+    assert 0.0 < after.document.ter < ter[2] and after.document.chrf < 100.0
+    assert "chrF2++" in after.document.signature and "TER|" in after.document.signature
+    dash = service.dashboard(translator, doc.id)
+    assert dash.post_edit == after.document
+    assert [(d.doc_id, d.corrected, d.effort) for d in dash.post_edit_by_document] == [
+        (doc.id, 2, after.document)]
+
+
+def test_qa_report_has_the_dashboard_post_edit_figures(service, translator, editor, doc):
+    import io
+
+    from openpyxl import load_workbook
+
+    service.save_correction(translator, doc.id, 2, CORRECTIONS[2], base_version=0)
+    figures = dict(load_workbook(io.BytesIO(_export(service, editor, doc.id, "xlsx")))
+                   ["Summary"].iter_rows(values_only=True))
+    dash = service.dashboard(editor, doc.id).post_edit
+    assert (figures["post-edit chrF++"], figures["post-edit TER"], figures["signature"]) == (
+        dash.chrf, dash.ter, dash.signature)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def test_import_refuses_swapped_languages_and_stores_nothing(service, admin):
+    from workbench.errors import DocumentError
+
+    vi, ar = ntrex_document(30, 8)
+    with pytest.raises(DocumentError, match="swapped"):
+        service.import_document(admin, "swapped", ar, "bai.ar.txt", vi, "bai.vi.txt")
+    with pytest.raises(DocumentError, match="Vietnamese original twice"):
+        service.import_document(admin, "twice", vi, "bai.vi.txt", vi, "bai-copy.vi.txt")
+    assert service.list_documents(admin) == []
+
+
+def test_import_returns_the_reading_notes_naming_the_file(service, admin):
+    vi, ar = ntrex_document(30, 8)
+    summary = service.import_document(admin, "", vi, "bai.vi.txt",
+                                      ar.decode("utf-8").encode("cp1256"), "bai.ar.txt")
+    assert [n for n in summary.notes if "Windows-1256" in n] and all(
+        n.startswith("bai.ar.txt: ") for n in summary.notes)
+    clean = service.import_document(admin, "", vi, "b.vi.txt", ar, "b.ar.txt")
+    assert clean.notes == ()
+
+
+# --------------------------------------------------------------------------- first admin
+
+
+def test_first_admin_can_be_created_after_the_demo_account(service):
+    from workbench.bootstrap import DEMO_PASSWORD, DEMO_ROLES, DEMO_USER
+
+    service.create_user(None, DEMO_USER, DEMO_PASSWORD, DEMO_ROLES)  # the app's first start
+    assert not service.has_admin()
+    with pytest.raises(PermissionDenied, match="sign in as an admin"):
+        service.create_user(None, "lan", "lan-pass", TRANSLATOR)
+    boss = service.create_user(None, "boss", "boss-pass", ADMIN)
+    assert ADMIN in boss.roles and service.has_admin()
+    with pytest.raises(PermissionDenied, match="sign in as an admin"):
+        service.create_user(None, "boss2", "boss-pass", ADMIN)
+    assert service.authenticate(DEMO_USER, DEMO_PASSWORD).user.roles == set(DEMO_ROLES)
+
+
+# --------------------------------------------------------------------------- learned terms
+
+
+def test_term_suggestions_from_corrections_and_adopting_one(db_url, clock):
+    from workbench.glossary import Glossary, GlossaryEntry
+    from workbench.service import Service
+    from workbench.store import Store
+
+    glossary = Glossary([GlossaryEntry("Quốc hội", "الجمعية", category="organization")],
+                        name="house")
+    service = Service(Store(db_url), analyser=fake_analyse, clock=clock, bcrypt_rounds=4,
+                      glossary=glossary)
+    root = service.create_user(None, "root", "root-pass", ADMIN)
+    lan = make_user(service, root, "lan", TRANSLATOR)
+    keeper = make_user(service, root, "hoa", GLOSSARY_MAINTAINER)
+    vi, ar = ntrex_document(0, 12)
+    doc = service.import_document(root, "Wales", vi, "v.txt", ar, "a.txt")
+    assert service.term_suggestions(lan) == []
+    rows = service.get_review(lan, doc.id).rows
+    for o in (0, 1):
+        service.save_correction(lan, doc.id, o,
+                                rows[o].mt_text.replace("جمعية ويلز الوطنية", "برلمان ويلز"), 0)
+    found = service.term_suggestions(lan)
+    assert [t.message for t in found] == [
+        "reviewers changed جمعية to برلمان 2 times for Quốc hội"]
+    with pytest.raises(PermissionDenied):
+        service.adopt_suggestion(lan, found[0])
+    term = service.adopt_suggestion(keeper, found[0])
+    assert (term.source, term.target, term.status, term.category) == (
+        "Quốc hội", "برلمان", "approved", "organization")
+    assert "جمعية" in term.forbidden and "الجمعية" not in term.variants
+    assert [t.source for t in service.list_terms(keeper, "approved")] == ["Quốc hội"]
+    entry = service._analysis_glossary().lookup("Quốc hội")
+    assert entry.target == "برلمان"  # the next analysis checks with it
+    service.store.dispose()

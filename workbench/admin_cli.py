@@ -60,7 +60,9 @@ def _acting_admin(service, args: argparse.Namespace):
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     service = _service(args)
-    actor = _acting_admin(service, args)
+    # The first admin needs no sign-in, even after the app created the demo account.
+    first_admin = "admin" in args.role and not service.has_admin()
+    actor = None if first_admin else _acting_admin(service, args)
     user = service.create_user(actor, args.name, _new_password(args), args.role)
     print(f"created user {user.name} with roles {', '.join(sorted(user.roles))}")
     return 0

@@ -15,7 +15,7 @@ as a ``conflict`` revision, so nothing a reviewer typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import and_, delete, func, select, true, update
@@ -30,7 +30,8 @@ from workbench.finding import Finding, Span
 from workbench.link import Link, ScoreComponent
 from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.paragraph import Paragraph
-from workbench.roles import parse_roles
+from workbench.postedit import PostEdit, measure, measure_document
+from workbench.roles import ADMIN, parse_roles
 from workbench.store import (
     DocumentRow, FindingRow, GlossaryTermRow, LinkRow, MqmTagRow, ParagraphRow, RevisionRow,
     SessionRow, StatusEventRow, Store, UserRow, utcnow,
@@ -81,6 +82,9 @@ class DocumentSummary:
     approved: int
     corrected: int  # links with at least one saved revision
     open_findings: int
+    #: What reading the files changed ("a.txt: converted from Windows-1256 …"); only
+    #: filled in by :meth:`Service.import_document`, for the user who just imported.
+    notes: tuple[str, ...] = ()
 
     @property
     def progress(self) -> float:
@@ -166,7 +170,8 @@ class Review:
 class RevisionView:
     """One entry of a link's history.
 
-    ``kind`` is ``edit``, ``restore``, ``realign`` or ``conflict``; a conflict revision
+    ``kind`` is ``edit``, ``restore``, ``import`` (from an XLIFF), ``realign`` or
+    ``conflict``; a conflict revision
     holds a refused save and has no version (it never became the current text).
     ``parent_id`` is the revision it replaced (None: it replaced the machine text).
     """
@@ -212,13 +217,58 @@ class ReviewerActivity:
 
 
 @dataclass(frozen=True)
+class CorrectedLink:
+    """A link whose current text differs from the machine translation (what
+    :func:`workbench.suggest.suggest_terms` learns from)."""
+
+    doc_id: int
+    ordinal: int
+    source_text: str
+    mt_text: str
+    final_text: str
+
+
+@dataclass(frozen=True)
+class DocumentEffort:
+    """Post-edit effort of one document (corpus chrF++/TER over its non-noise links)."""
+
+    doc_id: int
+    title: str
+    links: int
+    corrected: int
+    effort: PostEdit
+
+
+@dataclass(frozen=True)
+class LinkEffort:
+    """Post-edit effort of one link: machine text against its current text."""
+
+    ordinal: int
+    effort: PostEdit
+    is_noise: bool = False
+
+
+@dataclass(frozen=True)
+class PostEditReport:
+    """A document's post-edit figures: the whole document and each link.
+
+    ``document`` leaves page noise out, as the QA report does; every figure carries
+    sacrebleu's signature so it can be reproduced.
+    """
+
+    doc_id: int
+    document: PostEdit
+    links: tuple[LinkEffort, ...]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     """Figures across documents (or one document when ``doc_id`` is given).
 
     ``score_bins`` are the upper edges of ten equal bins over [0, 1];
     ``post_edit_effort`` is the mean character edit ratio between machine and current
-    text over corrected links (a placeholder for a real effort metric), None if nothing
-    was corrected.
+    text over corrected links (kept for old callers), None if nothing was corrected;
+    ``post_edit`` and ``post_edit_by_document`` are the chrF++/TER figures.
     """
 
     documents: int
@@ -231,6 +281,11 @@ class Dashboard:
     status_counts: dict[str, int]
     post_edit_effort: float | None
     activity: tuple[ReviewerActivity, ...] = field(default=())
+    #: chrF++/TER of the machine text against the current text over every link of the
+    #: scope but page noise (:func:`workbench.postedit.measure_document`, the QA
+    #: report's figure), with sacrebleu's signature; None without links.
+    post_edit: PostEdit | None = None
+    post_edit_by_document: tuple[DocumentEffort, ...] = field(default=())
 
 
 class SaveConflict(ConflictError):
@@ -450,8 +505,11 @@ class Service:
 
     def create_user(self, actor: User | None, name: str, password: str,
                     roles: Sequence[str] | str) -> User:
-        """Create a user (admin only; ``actor=None`` allowed only while no user exists,
-        for the first-run command)."""
+        """Create a user (admin only).
+
+        ``actor=None`` (the first-run command, no sign-in) is allowed while no user
+        exists, or to create the first admin of a database that has none yet (the app
+        made the demo account, which is no admin, on its first start)."""
         name = name.strip()
         if not name:
             raise PermissionDenied("a user needs a name")
@@ -459,7 +517,8 @@ class Service:
         password_hash = auth.hash_password(password, self.bcrypt_rounds)
         with self.store.session() as s:
             if actor is None:
-                if s.scalar(select(func.count(UserRow.id))):
+                first_admin = ADMIN in role_set and not self._has_admin(s)
+                if s.scalar(select(func.count(UserRow.id))) and not first_admin:
                     raise PermissionDenied(
                         "users already exist: sign in as an admin to create more users"
                     )
@@ -566,6 +625,17 @@ class Service:
             row.password_hash = password_hash
             s.execute(delete(SessionRow).where(SessionRow.user_id == row.id))
 
+    @staticmethod
+    def _has_admin(s: OrmSession) -> bool:
+        return any(ADMIN in r.split() for r in s.scalars(
+            select(UserRow.roles).where(UserRow.disabled.is_(False))))
+
+    def has_admin(self) -> bool:
+        """Whether an enabled admin exists (else the first one may be created without
+        signing in, see :meth:`create_user`)."""
+        with self.store.read() as s:
+            return self._has_admin(s)
+
     def count_users(self) -> int:
         """How many users exist (first-run checks; reveals nothing else)."""
         with self.store.read() as s:
@@ -591,20 +661,31 @@ class Service:
     def import_document(self, actor: User, title: str, source_bytes: bytes, source_name: str,
                         target_bytes: bytes, target_name: str,
                         progress: Progress | None = None) -> DocumentSummary:
-        """Read both files, analyse them (align, score, check) and store everything.
+        """Read both files, check their languages, analyse them (align, score, check) and
+        store everything; the summary returned carries the reading notes.
 
         The analysis runs outside any database transaction (it can take a minute);
         the document is then stored in one transaction, so a crash leaves either the
         whole document or nothing.
         """
-        from workbench.document import read_document
+        from workbench.document import display_name, read_document_with_notes
+        from workbench.language import check_pair_languages
 
         report = progress or (lambda fraction, message: None)
         with self.store.read() as s:
             self._actor(s, actor, "import")
         report(0.0, f"Reading {source_name} and {target_name}…")
-        source = read_document(source_bytes, source_name)
-        target = read_document(target_bytes, target_name)
+        source_reading = read_document_with_notes(source_bytes, source_name)
+        target_reading = read_document_with_notes(target_bytes, target_name)
+        source = list(source_reading.paragraphs)
+        target = list(target_reading.paragraphs)
+        # Wrong language (swapped files, the same file twice): refused before anything
+        # is analysed or stored.
+        check_pair_languages(source, target, source_name, target_name)
+        notes = tuple(f"{display_name(name)}: {note}"
+                      for name, reading in ((source_name, source_reading),
+                                            (target_name, target_reading))
+                      for note in reading.notes)
         analysis = self.analyser(
             source, target, glossary=self._analysis_glossary(),
             progress=lambda f, m: report(0.05 + 0.85 * f, m),
@@ -625,7 +706,7 @@ class Service:
             self._add_findings(s, doc.id, rows, analysis.findings)
             doc_id = doc.id
         report(1.0, "Done")
-        return self._summaries(doc_id)[0]
+        return replace(self._summaries(doc_id)[0], notes=notes)
 
     def _add_links(self, s: OrmSession, doc_id: int, links: Sequence[Link],
                    start: int) -> list[LinkRow]:
@@ -771,7 +852,6 @@ class Service:
     def reviewed_document(self, actor: User, doc_id: int):
         """The document as exporters read it (:class:`workbench.reviewed.ReviewedDocument`):
         one unit per link with its current text and state.  Needs the export right."""
-        from workbench.noise import is_noise
         from workbench.reviewed import (
             ReviewedDocument, ReviewedFinding, ReviewedUnit, state_of_status,
         )
@@ -792,7 +872,7 @@ class Service:
                 source_text=row.source_text, mt_text=row.mt_text, final_text=row.current_text,
                 state=state_of_status(row.status), score=float(row.score), findings=findings,
                 reviewer=row.status_by, note=note,
-                is_noise=not row.source and bool(row.mt_text) and is_noise(row.mt_text)))
+                is_noise=_is_noise_link(row.source, row.mt_text)))
         return ReviewedDocument(review.document.title, units=tuple(units))
 
     # corrections ---------------------------------------------------------------
@@ -883,6 +963,73 @@ class Service:
             doc_id=doc_id, link_id=link_id, link_ordinal=ordinal, your_text=text,
             base_version=base_version, their_text=their_text, their_version=their_version,
             their_author=their_author, conflict_revision_id=conflict_id)
+
+    def import_xliff(self, actor: User, doc_id: int, data: bytes, name: str) -> list[int]:
+        """Bring corrections back from a reviewed XLIFF (1.2 or 2.0) exported by the
+        workbench; returns the ordinals of the links that changed.
+
+        Each changed target becomes a revision of kind ``import`` (author ``actor``,
+        based on the link's current version).  A unit the file marks reviewed or final
+        moves the link forward to reviewed/approved when ``actor``'s roles allow it
+        (approving needs the editor role); a file never moves a link back, so a stale
+        file cannot undo an approval.  The whole file is checked first (well-formed,
+        same document, same sources) and saved in one transaction: a bad file, or a link
+        someone changed in the meantime, saves nothing.
+        """
+        from workbench.document import display_name
+        from workbench.export.xliff import apply_imported, import_xliff
+        from workbench.reviewed import STATE_OF_STATUS
+
+        name = display_name(name)
+        imported = import_xliff(data, name)
+        before = self.reviewed_document(actor, doc_id)  # checks the export right
+        after, changed = apply_imported(before, imported, name)
+        if not changed:
+            return []
+        old = {u.ordinal: u for u in before.units}
+        new = {u.ordinal: u for u in after.units}
+        status_of_state = {state: status for status, state in STATE_OF_STATUS.items()}
+        rank = {status: k for k, status in enumerate(STATUSES)}
+        done: list[int] = []
+        try:
+            with self.store.session() as s:
+                user = self._actor(s, actor, "correct")
+                granted = {a for a in ("review", "approve")
+                           if roles.allows(user.roles.split(), a)}
+                now = self.clock()
+                for ordinal in changed:
+                    link = self._link(s, doc_id, ordinal, lock=True)
+                    latest = self._latest(s, link.id)
+                    current = latest.text if latest else old[ordinal].mt_text
+                    if current != old[ordinal].final_text:
+                        raise ConflictError(
+                            f"{name}: link {ordinal} of document {doc_id} was changed by someone "
+                            "while the file was imported; nothing was imported — import it again")
+                    touched = False
+                    text = new[ordinal].final_text
+                    # A blank target is a CAT tool's empty cell, not a wish to delete.
+                    if text != current and (text.strip() or not current.strip()):
+                        s.add(RevisionRow(doc_id=doc_id, link_id=link.id,
+                                          version=(latest.version if latest else 0) + 1,
+                                          base_version=latest.version if latest else 0,
+                                          kind="import", text=text, author_id=user.id,
+                                          created_at=now, parent_id=latest.id if latest else None))
+                        touched = True
+                    status = status_of_state[new[ordinal].state]
+                    needed = "approve" if status == "approved" else "review"
+                    if (status != "new" and rank[status] > rank[link.status] and needed in granted):
+                        link.status, link.status_by, link.status_at = status, user.id, now
+                        s.add(StatusEventRow(doc_id=doc_id, link_id=link.id, status=status,
+                                             user_id=user.id, created_at=now))
+                        touched = True
+                    if touched:
+                        done.append(ordinal)
+                s.flush()  # the unique (doc, link, version) refuses a concurrent twin here
+        except IntegrityError:
+            raise ConflictError(
+                f"{name}: someone saved a link of document {doc_id} while the file was "
+                "imported; nothing was imported — import it again") from None
+        return done
 
     def history(self, actor: User, doc_id: int, link_ordinal: int) -> list[RevisionView]:
         """All revisions of a link, oldest first, conflict revisions included, and those
@@ -1296,6 +1443,78 @@ class Service:
             s.flush()
             return self._term_view(row, self._names(s))
 
+    def corrections(self, actor: User) -> list[CorrectedLink]:
+        """Every link, in every document, whose current text differs from its machine
+        translation: what reviewers changed, for learning glossary terms."""
+        with self.store.read() as s:
+            self._actor(s, actor, "view")
+        found = []
+        for doc in self._summaries():
+            if not doc.corrected:
+                continue
+            found += [CorrectedLink(doc.id, r.ordinal, r.source_text, r.mt_text, r.current_text)
+                      for r in self.get_review(actor, doc.id).rows
+                      if r.corrected and r.current_text.strip() != r.mt_text.strip()]
+        return found
+
+    def term_suggestions(self, actor: User, min_count: int = 1) -> list:
+        """Term replacements reviewers made in their corrections
+        (:func:`workbench.suggest.suggest_terms`), most frequent first, each credited to a
+        Vietnamese term of the glossary the checks use (or a name in the source); e.g.
+        "reviewers changed مجلس تنظيم to اللجنة التنظيمية 3 times for Ban Tổ chức"."""
+        from workbench.suggest import suggest_terms
+
+        corrections = self.corrections(actor)
+        if not corrections:
+            return []
+        return [t for t in suggest_terms(corrections, self._effective_glossary(),
+                                         min_count=min_count) if t.source_term]
+
+    def adopt_suggestion(self, actor: User, suggestion) -> GlossaryTerm:
+        """Approve a learned suggestion (glossary maintainer): the term's Arabic becomes
+        what reviewers wrote and what they replaced becomes forbidden.  A stored term is
+        updated; a term only in the shipped glossary is copied with its variants and
+        category, so approving never loses what the checks already accepted."""
+        source, to_text = suggestion.source_term.strip(), suggestion.to_text.strip()
+        from_text = suggestion.from_text.strip()
+        if not source or not to_text:
+            raise GlossaryFormatError("this suggestion names no Vietnamese term: add it by hand")
+        with self.store.read() as s:
+            self._actor(s, actor, "edit_glossary")
+            stored = s.scalars(select(GlossaryTermRow).where(
+                GlossaryTermRow.status == "approved",
+                func.lower(GlossaryTermRow.source) == source.lower())).first()
+            stored_id = stored.id if stored is not None else None
+        entry = self._effective_glossary().lookup(source)
+        target = to_text
+        if entry is not None:
+            # The rendering reviewers replaced goes, with or without its article.
+            replaced = {from_text, "ال" + from_text, from_text.removeprefix("ال")}
+            variants = [v for v in (entry.target, *entry.variants)
+                        if v not in replaced and v != target]
+            forbidden = [f for f in entry.forbidden if f != target]
+            category, note = entry.category, entry.note
+        else:
+            variants, forbidden, category, note = [], [], "term", ""
+        if from_text and from_text not in forbidden and from_text != target:
+            forbidden.append(from_text)
+        note = "; ".join(n for n in (note, suggestion.message) if n)
+        fields = {"source": entry.source if entry else source, "target": target,
+                  "variants": list(dict.fromkeys(variants)), "forbidden": forbidden,
+                  "category": category, "note": note}
+        if stored_id is not None:
+            return self.update_term(actor, stored_id, **fields)
+        return self.add_term(actor, **fields)
+
+    def _effective_glossary(self):
+        """The glossary the checks use: configured (default: shipped) plus stored terms."""
+        glossary = self._analysis_glossary()
+        if glossary is None:
+            from workbench.pipeline import shipped_glossary
+
+            glossary = shipped_glossary()
+        return glossary
+
     def _db_glossary(self, status: str = "approved"):
         """The stored terms of one status as a :class:`workbench.glossary.Glossary`."""
         from workbench.glossary import Glossary, GlossaryEntry
@@ -1357,10 +1576,12 @@ class Service:
             latest = dict(s.execute(select(RevisionRow.link_id, RevisionRow.text).join(
                 latest_version, and_(RevisionRow.link_id == latest_version.c.link_id,
                                      RevisionRow.version == latest_version.c.v))).all())
-            corrected_docs = {d for _, d, *_ in links} if latest else set()
+            scope_docs = {d for _, d, *_ in links}
             targets = {(d, i): t for d, i, t in s.execute(
                 select(ParagraphRow.doc_id, ParagraphRow.idx, ParagraphRow.text).where(
-                    ParagraphRow.side == "target", ParagraphRow.doc_id.in_(corrected_docs)))}
+                    ParagraphRow.side == "target", ParagraphRow.doc_id.in_(scope_docs)))}
+            titles = dict(s.execute(select(DocumentRow.id, DocumentRow.title)
+                                    .where(DocumentRow.id.in_(scope_docs))).all())
             revisions = s.execute(select(RevisionRow.author_id, RevisionRow.kind,
                                          func.count(), func.max(RevisionRow.created_at))
                                   .where(doc_filter(RevisionRow.doc_id))
@@ -1378,13 +1599,27 @@ class Service:
         counts = [0] * len(_SCORE_BINS)
         status_counts = {st: 0 for st in STATUSES}
         efforts = []
-        for link_id, d, score, status, _src, tgt in links:
+        pairs: dict[int, list[tuple[str, str]]] = {}
+        corrected: dict[int, int] = {}
+        for link_id, d, score, status, src, tgt in links:
             status_counts[status] = status_counts.get(status, 0) + 1
-            if _src and tgt:
+            if src and tgt:
                 counts[min(int(float(score) * 10), 9)] += 1
+            mt = PARAGRAPH_JOINER.join(targets.get((d, i), "") for i in tgt)
+            final = latest.get(link_id, mt)
             if link_id in latest:
-                mt = PARAGRAPH_JOINER.join(targets.get((d, i), "") for i in tgt)
-                efforts.append(Levenshtein.normalized_distance(mt, latest[link_id]))
+                efforts.append(Levenshtein.normalized_distance(mt, final))
+            if not _is_noise_link(src, mt):
+                pairs.setdefault(d, []).append((mt, final))
+                corrected[d] = corrected.get(d, 0) + (mt.strip() != final.strip())
+        by_document = tuple(DocumentEffort(d, titles.get(d, "?"), len(pairs[d]),
+                                           corrected.get(d, 0), measure_document(pairs[d]))
+                            for d in sorted(pairs))
+        if len(by_document) == 1:
+            overall = by_document[0].effort
+        else:
+            overall = measure_document(p for d in sorted(pairs) for p in pairs[d]) \
+                if pairs else None
         by_kind: dict[str, int] = {}
         open_by_kind: dict[str, int] = {}
         by_severity: dict[str, int] = {}
@@ -1402,7 +1637,7 @@ class Service:
                 entry["last"] = when
 
         for user_id, kind, n, when in revisions:
-            if kind in ("edit", "restore", "conflict"):  # a realign carry-over is no edit
+            if kind in ("edit", "restore", "import", "conflict"):  # realign carries, not edits
                 bump(user_id, "conflicts" if kind == "conflict" else "corrections", n, when)
         for user_id, status, n, when in events:
             if status in ("reviewed", "approved"):
@@ -1416,7 +1651,28 @@ class Service:
             key=lambda a: a.user))
         return Dashboard(documents or 0, len(links), _SCORE_BINS, tuple(counts), by_kind,
                          open_by_kind, by_severity, status_counts,
-                         sum(efforts) / len(efforts) if efforts else None, people)
+                         sum(efforts) / len(efforts) if efforts else None, people,
+                         overall, by_document)
+
+    def post_edit(self, actor: User, doc_id: int) -> PostEditReport:
+        """chrF++ and TER of the machine text against the current text, for the document
+        (noise left out, the QA report's figure) and for each link."""
+        review = self.get_review(actor, doc_id)
+        links = tuple(LinkEffort(r.ordinal, measure(r.mt_text, r.current_text),
+                                 _is_noise_link(r.source, r.mt_text)) for r in review.rows)
+        document = measure_document((r.mt_text, r.current_text) for r, link
+                                    in zip(review.rows, links) if not link.is_noise)
+        return PostEditReport(doc_id, document, links)
+
+
+def _is_noise_link(source: Sequence[int], mt_text: str) -> bool:
+    """Page furniture (an ad, a menu) with no source: left out of post-edit figures,
+    as :func:`Service.reviewed_document` marks it for the QA report."""
+    if source or not mt_text:
+        return False
+    from workbench.noise import is_noise
+
+    return is_noise(mt_text)
 
 
 def _aware(when: datetime | None) -> datetime | None:
