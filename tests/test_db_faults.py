@@ -222,6 +222,32 @@ def test_restarts_during_a_run_of_saves_lose_no_acknowledged_save(
     assert [v for v, _ in stored] == list(range(1, len(stored) + 1))
 
 
+def test_a_server_that_never_answers_is_refused_within_the_connect_timeout(pg_name) -> None:
+    """A host that accepts the connection and then says nothing (hung server, firewall
+    black hole): the reviewer is told within the connect timeout, not left waiting."""
+    import socket
+
+    from sqlalchemy import text as sql
+
+    from workbench.store import CONNECT_TIMEOUT_S
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # the kernel accepts; nobody ever answers
+    url = f"{PG_ADMIN_URL.rpartition('@')[0]}@127.0.0.1:{silent.getsockname()[1]}/{pg_name}"
+    store = Store(url)
+    try:
+        started = time.monotonic()
+        with pytest.raises(ServiceUnavailable, match="cannot be reached"):
+            with store.session() as s:
+                s.execute(sql("SELECT 1"))
+        elapsed = time.monotonic() - started
+        assert CONNECT_TIMEOUT_S - 0.5 < elapsed < CONNECT_TIMEOUT_S + 2
+    finally:
+        store.dispose()
+        silent.close()
+
+
 # --------------------------------------------------------------------------- SQLite
 
 
