@@ -28,6 +28,7 @@ scorer (:mod:`workbench.score`) gives each link its calibrated fidelity.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import zlib
@@ -59,6 +60,10 @@ class AlignParams:
     similarity: float = 1.0
     #: weight of the squared log length ratio
     length: float = 0.8
+    #: usual Arabic/Vietnamese character ratio (ntrex-dev: 0.85)
+    length_ratio: float = 0.85
+    #: weight, in paragraphs, of that usual ratio against the document's own
+    ratio_prior_weight: float = 8.0
     #: chars added to both lengths before the ratio (short paragraphs vary more)
     length_smoothing: float = 30.0
     #: weight of the anchor agreement (numbers, Latin tokens)
@@ -69,6 +74,8 @@ class AlignParams:
     noise: float = 0.6
     #: weight of the weakest part of a merged link (each merged paragraph must match)
     coverage: float = 0.3
+    #: extra cost (times coverage) for a merged part less similar than unrelated text
+    orphan: float = 3.0
     #: prior for the per-paragraph dissimilarity normaliser (1 - typical cosine)
     prior_dissimilarity: float = 0.22
     #: weight (in paragraphs) of that prior against the measured neighbours
@@ -155,6 +162,21 @@ class _Side:
 def _prefix(values: np.ndarray) -> np.ndarray:
     zero = np.zeros((1,) + values.shape[1:], dtype=np.float64 if values.ndim == 1 else values.dtype)
     return np.concatenate([zero, np.cumsum(values, axis=0, dtype=zero.dtype)])
+
+
+def _length_ratio(src: _Side, tgt: _Side, params: AlignParams) -> float:
+    """Arabic/Vietnamese character ratio for this document.
+
+    The document's own ratio, shrunk towards the language pair's usual ratio: in a
+    short document one long omitted paragraph would otherwise skew it so far that
+    every correct link looks too short and merges look right.
+    """
+    content_s = float((src.lengths * (1 - src.noise)).sum()) + 1.0
+    content_t = float((tgt.lengths * (1 - tgt.noise)).sum()) + 1.0
+    weight = float(min((1 - src.noise).sum(), (1 - tgt.noise).sum()))
+    k = params.ratio_prior_weight
+    log_ratio = (weight * math.log(content_t / content_s) + k * math.log(params.length_ratio)) / (weight + k)
+    return math.exp(log_ratio)
 
 
 def _band_limits(src: _Side, tgt: _Side, width: int) -> tuple[np.ndarray, np.ndarray]:
@@ -247,7 +269,8 @@ def _link_terms(
             parts = js - b + q
             c = 1.0 - (1.0 - tgt.vectors[parts] @ sv) / np.maximum(tgt.dissim[parts], 1e-3)
             weakest = np.minimum(weakest, c)
-        coverage = weakest - sim
+        # a part no more like the rest than an unrelated paragraph is an orphan
+        coverage = weakest - sim - params.orphan * np.maximum(0.0, -weakest)
     value = (
         params.similarity * sim
         - params.length * log_ratio**2
@@ -348,9 +371,7 @@ def align_indices(
         return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
     src = _Side(source_texts, source_vectors, "vi")
     tgt = _Side(target_texts, target_vectors, "ar")
-    content_s = float((src.lengths * (1 - src.noise)).sum()) + 1.0
-    content_t = float((tgt.lengths * (1 - tgt.noise)).sum()) + 1.0
-    ratio = content_t / content_s
+    ratio = _length_ratio(src, tgt, params)
     width = band if band is not None else params.band
     while True:
         lo, hi = _band_limits(src, tgt, width)
