@@ -377,3 +377,30 @@ def test_review_page_save_while_unreachable_keeps_the_text_and_saves_when_back(
     stored = count_rows(name, "SELECT version, text FROM revisions WHERE link_id = %s",
                         row.link_id)
     assert stored == [(1, typed)]
+
+
+def test_app_started_while_unreachable_says_so_then_offers_login(pg_name, proxy,
+                                                                 monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    import app_fakes
+    from workbench_ui import resources
+
+    name = f"wb_faults_app_{uuid.uuid4().hex[:8]}"
+    _admin_execute(f'CREATE DATABASE "{name}"')
+    monkeypatch.setenv("WORKBENCH_DB_URL", proxied_url(proxy, name))
+    monkeypatch.setattr(resources, "ANALYSER", app_fakes.analyse)
+    monkeypatch.setattr(resources, "SERVICE_OPTIONS", {"bcrypt_rounds": 4})
+    try:
+        proxy.stop()
+        at = AppTest.from_file("../app.py", default_timeout=60).run()
+        assert not at.exception
+        assert any("server is running" in e.value for e in at.error)
+        assert not at.text_input  # no login form that could only fail
+        proxy.start()
+        at.run()
+        assert not at.exception and not at.error
+        assert at.text_input(key="login_name") is not None
+    finally:
+        resources.get_service.clear()
+        _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

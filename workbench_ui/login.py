@@ -25,7 +25,10 @@ def _login() -> None:
 def logout() -> None:
     token = st.session_state.pop("token", None)
     if token:
-        resources.service().logout(token)
+        try:
+            resources.service().logout(token)
+        except WorkbenchError:
+            pass  # database down: this browser forgets the token; it expires on its own
     for key in [k for k in st.session_state if k not in ("login_name",)]:
         del st.session_state[key]
 
@@ -33,7 +36,11 @@ def logout() -> None:
 def render() -> None:
     st.title("MT review workbench")
     st.caption("Vietnamese news and its Arabic machine translation, paragraph by paragraph.")
-    resources.service()  # open the database (and set up the demo) before anything else
+    try:
+        resources.service()  # open the database (and set up the demo) before anything else
+    except WorkbenchError as exc:  # unreachable: say so; the next run tries again
+        st.error(str(exc))
+        return
     location = resources.data_location()
     if location in resources.DEMO_ACTIVE:
         st.info(f"Demo account: user **{bootstrap.DEMO_USER}**, "
