@@ -30,8 +30,11 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 import zlib
+from collections import OrderedDict
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,7 +94,8 @@ _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _ANCHOR_DIM = 128
 
 
-def _anchor_tokens(text: str, lang: str) -> list[str]:
+@lru_cache(maxsize=50_000)  # re-aligning an edited document reuses its paragraphs
+def _anchor_tokens(text: str, lang: str) -> tuple[str, ...]:
     """Tokens that survive translation: numeric facts, document codes, Latin names.
 
     Numbers come from :mod:`workbench.numbers` (digits and spelled-out numbers,
@@ -111,7 +115,12 @@ def _anchor_tokens(text: str, lang: str) -> list[str]:
     for tok in _LATIN_TOKEN.findall(latin):
         if lang == "ar" or any(c.isdigit() for c in tok) or sum(c.isupper() for c in tok) >= 2:
             tokens.append(tok.lower())
-    return tokens
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=50_000)
+def _classify(text: str):
+    return classify(text)
 
 
 def _anchor_vectors(texts: Sequence[str], lang: str) -> np.ndarray:
@@ -130,7 +139,7 @@ class _Side:
         self.n = len(texts)
         self.vectors = vectors.astype(np.float32)
         self.lengths = np.array([len(t) for t in texts], dtype=np.float64)
-        verdicts = [classify(t) for t in texts]
+        verdicts = [_classify(t) for t in texts]
         self.noise = np.array([v.score for v in verdicts], dtype=np.float64)
         self.kinds = np.array([v.kind or "" for v in verdicts], dtype=object)
         self.anchors = _anchor_vectors(texts, lang)
@@ -457,7 +466,7 @@ def align(
             s_vec, t_vec = src_vecs[s[0]], tgt_vecs[t[0]]
         else:
             s_vec, t_vec = backend.embed([s_text, t_text])
-        fidelity = scorer.score_vectors(s_text, t_text, s_vec, t_vec)
+        fidelity = _score(scorer, backend, s_text, t_text, s_vec, t_vec)
         links.append(
             Link(
                 src_ids,
@@ -468,6 +477,44 @@ def align(
             )
         )
     return links
+
+
+class _FidelityCache:
+    """Scores of (scorer, backend, source text, target text), most recent kept.
+
+    The vectors are a function of the text and the backend, so the key is complete;
+    re-aligning a document after an edit re-scores only the links that changed.
+    """
+
+    def __init__(self, size: int = 50_000) -> None:
+        self._items: OrderedDict[tuple[str, str, str, str], object] = OrderedDict()  # noqa: E501
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+_FIDELITY_CACHE = _FidelityCache()
+
+
+def _score(scorer, backend: EmbeddingBackend, s_text: str, t_text: str, s_vec, t_vec):
+    key = (f"{id(scorer)}|{getattr(scorer, 'signature', '')}", backend.signature, s_text, t_text)
+    fidelity = _FIDELITY_CACHE.get(key)
+    if fidelity is None:
+        fidelity = scorer.score_vectors(s_text, t_text, s_vec, t_vec)
+        _FIDELITY_CACHE.put(key, fidelity)
+    return fidelity
 
 
 def _signature(scorer_signature: str, backend: EmbeddingBackend) -> str:
