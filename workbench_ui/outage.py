@@ -35,8 +35,10 @@ def remembered(key: str, load: Callable[[], T], warn: bool = False) -> T:
         if key not in memory:
             raise
         if warn:
-            st.warning(f"{exc}. The page shows what was last loaded; what you type stays "
-                       "in the boxes: save again when the database is back.")
+            # Short: the cause is in the error of the action that failed, if any.
+            st.warning("The database cannot be reached, so this page shows what was last "
+                       "loaded: what you type stays in the boxes; save again when the "
+                       "database is back.")
         return memory[key]
     kind = key.partition(":")[0]
     for old in [k for k in memory if k.partition(":")[0] == kind]:
