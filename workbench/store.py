@@ -8,6 +8,13 @@ Only :mod:`workbench.service` uses this module; nothing above it writes SQL.
 Integrity that must hold across processes lives in the schema, not in Python: one
 revision per (document, link, version) is a unique constraint, so two reviewers who
 both start from version 3 cannot both become version 4.
+
+When the server is unreachable or restarts, every transaction (:meth:`Store.session`,
+:meth:`Store.read`) is rolled back and raises
+:class:`~workbench.errors.ServiceUnavailable` saying nothing was saved; a new
+connection gives up after :data:`CONNECT_TIMEOUT_S` and pooled connections are
+pinged on checkout, so the first save after the server is back works without
+restarting the app (tests/test_db_faults.py, bench/bench_db_faults.py).
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ def remembered(key: str, load: Callable[[], T], warn: bool = False) -> T:
     memory = st.session_state.setdefault(STATE_KEY, {})
     try:
         value = load()
-    except ServiceUnavailable as exc:
+    except ServiceUnavailable:
         if key not in memory:
             raise
         if warn:
