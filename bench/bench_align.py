@@ -24,7 +24,6 @@ per perturbation type.  Seeded; embeddings are cached on disk between runs.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import math
 import os
 import random
@@ -121,7 +120,7 @@ def perturb(
     units: list[tuple[list[str], list[str]]] = [
         ([" ".join(v for v, _ in p)], [" ".join(a for _, a in p)]) for p in paras
     ]
-    sentence_units = [p for p in paras]
+    sentence_units: list = list(paras)  # sentences of each unit, None once edited
     kinds = ("merge", "split", "omission", "noise") if kind == "mixed" else (kind,)
     count = 1 if kind == "mixed" else 2
     for k in kinds:

@@ -17,8 +17,14 @@ The value of a link adds up
   own length ratio (log-ratio, squared);
 * **anchors** that survive translation: numbers and Latin-script tokens (codes
   such as 18-QĐi/TU, URLs, names kept in Latin letters);
+* **coverage** for merged links: every merged paragraph must itself resemble the
+  other side (a paragraph glued on that is no more alike than unrelated text costs
+  extra), so an omission next to a link is not mistaken for a merge;
 * a **noise** penalty from :mod:`workbench.noise` (ads, menus, source lines) when
   only one side looks like page furniture; furniture is also cheap to leave unlinked.
+
+The length ratio is the document's own, shrunk towards the language pair's usual
+ratio so one long omitted paragraph in a short text cannot skew it.
 
 The programme runs in a band around the diagonal given by cumulative length, so
 time and memory grow linearly with the document; when the best path touches the
@@ -41,7 +47,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.embed import EmbeddingBackend, get_backend
-from workbench.link import Link, ScoreComponent
+from workbench.link import Link
 from workbench.noise import classify
 from workbench.numbers import extract_numbers
 from workbench.normalize import normalize_ar, strip_tones
@@ -391,34 +397,10 @@ def align_indices(
         width *= 2
 
 
-def _fallback_scorer():
-    """Used until/unless :mod:`workbench.score` is available: calibrated cosine."""
-    return _CosineFidelity()
-
-
-@dataclass(frozen=True)
-class _Fidelity:
-    score: float
-    components: tuple[ScoreComponent, ...]
-    signature: str
-
-
-class _CosineFidelity:
-    """Cosine mapped linearly from the non-translation range (0.80) to 1.0."""
-
-    signature = f"fidelity:cosine-linear|align:{ALIGN_VERSION}"
-
-    def score_vectors(self, src_text: str, tgt_text: str, src_vec, tgt_vec) -> _Fidelity:
-        cos = float(np.dot(src_vec, tgt_vec))
-        score = min(1.0, max(0.0, (cos - 0.80) / 0.15))
-        return _Fidelity(score, (ScoreComponent("cosine", cos, "embedding cosine"),), self.signature)
-
-
 def _default_scorer(backend: EmbeddingBackend):
-    try:
-        from workbench.score import get_scorer
-    except ImportError:
-        return _fallback_scorer()
+    """The shared calibrated fidelity scorer for this backend (imported on first use)."""
+    from workbench.score import get_scorer
+
     return get_scorer(backend.name, backend.model)
 
 
@@ -487,7 +469,7 @@ class _FidelityCache:
     """
 
     def __init__(self, size: int = 50_000) -> None:
-        self._items: OrderedDict[tuple[str, str, str, str], object] = OrderedDict()  # noqa: E501
+        self._items: OrderedDict[tuple[str, str, str, str], object] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
 
