@@ -424,7 +424,8 @@ def test_dashboard_renders_overall_and_per_document(app: AppTest) -> None:
     assert not app.exception
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Links"] == str(len(review.rows))
-    assert metrics["Post-edit effort"] != "—"
+    assert float(metrics["Post-edit TER"]) > 0  # one word added somewhere
+    assert any("chrF2++" in c.value and "TER|" in c.value for c in app.caption)
     app.selectbox(key="dash_doc").set_value(doc_id).run()
     assert not app.exception
     assert {m.label: m.value for m in app.metric}["Documents"] == "1"
@@ -484,10 +485,15 @@ def test_back_translation_offline_or_answering(app: AppTest, monkeypatch, outcom
     app.toggle(key=f"more_{row.link_id}").set_value(True).run()
     app.button(key=f"bt_{row.link_id}").click().run()
     assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
     if outcome == "offline":
         assert any("cannot be reached" in w.value for w in app.warning)
+        assert "Round-trip chrF" not in metrics
     else:
         assert any(t.value == "Tỉnh ủy Tuyên Quang" for t in app.text)
+        expected = backtranslate.round_trip_score(row.source_text, "Tỉnh ủy Tuyên Quang")
+        assert metrics["Round-trip chrF"] == f"{expected:.1f}"
+        assert metrics["Fidelity score"] == f"{row.score:.2f}"
     # the page keeps working: a save still goes through
     app.text_area(key=f"text_{row.link_id}").input("نص جديد")
     app.button(key=f"save_{row.link_id}").click().run()
@@ -512,3 +518,118 @@ def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> N
     assert [(t.source, t.target, t.forbidden) for t in suggested] == [
         (finding.term, finding.expected[0], (finding.found,))]
     assert any("proposed" in s.value for s in app.success)
+
+
+def test_maintainer_approves_a_learned_suggestion(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = next(r for r in review.rows if any(
+        f.status == "open" and f.found and f.expected and f.found in r.mt_text
+        for f in r.findings))
+    finding = next(f for f in row.findings if f.found and f.expected and f.found in row.mt_text)
+    svc().save_correction(demo_user(), doc_id, row.ordinal,
+                          row.mt_text.replace(finding.found, finding.expected[0]), 0)
+    app.radio(key="nav").set_value("Glossary").run()
+    app.toggle(key="learn_on").set_value(True).run()
+    app.button(key="learned_ok_0").click().run()
+    assert not app.exception
+    approved = svc().list_terms(demo_user(), status="approved")
+    assert [(t.source, t.target) for t in approved] == [(finding.term, finding.expected[0])]
+    assert finding.found in approved[0].forbidden
+    assert any("approved" in s.value for s in app.success)
+
+
+def test_translator_sees_learned_suggestions_but_cannot_approve_them(app: AppTest) -> None:
+    make_user("lan", "translator")
+    doc_id = svc().list_documents(demo_user())[0].id
+    row = next(r for r in svc().get_review(demo_user(), doc_id).rows if any(
+        f.found and f.expected and f.found in r.mt_text for f in r.findings))
+    finding = next(f for f in row.findings if f.found and f.expected and f.found in row.mt_text)
+    svc().save_correction(demo_user(), doc_id, row.ordinal,
+                          row.mt_text.replace(finding.found, finding.expected[0]), 0)
+    login(app, "lan", "pw-lan")
+    app.radio(key="nav").set_value("Glossary").run()
+    app.toggle(key="learn_on").set_value(True).run()
+    assert not app.exception
+    keys = {b.key for b in app.button}
+    assert "learned_0" in keys and "learned_ok_0" not in keys
+
+
+# --------------------------------------------------------------------------- XLIFF, reading notes
+
+
+def _reviewed_xliff(doc_id: int, ordinal: int, text: str) -> bytes:
+    from lxml import etree
+
+    from workbench.export import export_document
+
+    root = etree.fromstring(export_document(svc().reviewed_document(demo_user(), doc_id),
+                                            "xliff"))
+    ns = root.nsmap[None]
+    unit = next(u for u in root.iter(f"{{{ns}}}trans-unit") if u.get("id") == str(ordinal))
+    target = unit.find(f"{{{ns}}}target")
+    target.text, target.attrib["state"] = text, "final"
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def test_editor_imports_a_reviewed_xliff(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    row = review.rows[1]
+    app.toggle(key="export_on").set_value(True).run()
+    app.file_uploader(key="xliff_upload").set_value(
+        ("bai-da-sua.xlf", _reviewed_xliff(doc_id, 1, "نص مصحح في أداة الترجمة"),
+         "application/x-xliff+xml"))
+    app.button(key="xliff_import").click().run()
+    assert not app.exception
+    assert any("bai-da-sua.xlf: 1 link(s) updated (1)" in s.value for s in app.success)
+    after = svc().get_review(demo_user(), doc_id).rows[1]
+    assert (after.current_text, after.status) == ("نص مصحح في أداة الترجمة", "approved")
+    assert app.text_area(key=f"text_{row.link_id}").value == "نص مصحح في أداة الترجمة"
+
+
+def test_a_broken_xliff_upload_is_refused_by_name(app: AppTest) -> None:
+    login(app)
+    doc_id, _ = open_review(app)
+    app.toggle(key="export_on").set_value(True).run()
+    app.file_uploader(key="xliff_upload").set_value(
+        ("hỏng.xlf", b"<xliff version='1.2'><file>", "application/x-xliff+xml"))
+    app.button(key="xliff_import").click().run()
+    assert not app.exception
+    assert any("hỏng.xlf" in e and "not well-formed" in e for e in errors(app))
+    assert svc().get_review(demo_user(), doc_id).document.corrected == 0
+
+
+def test_translator_is_offered_no_xliff_import(app: AppTest) -> None:
+    make_user("lan", "translator")
+    login(app, "lan", "pw-lan")
+    app.radio(key="nav").set_value("Review").run()
+    app.toggle(key="export_on").set_value(True).run()
+    assert not app.exception
+    assert not [u for u in app.get("file_uploader") if "xliff_upload" in (u.proto.id or "")]
+
+
+def test_import_shows_reading_notes(app: AppTest) -> None:
+    login(app)
+    app.file_uploader(key="new_vi_file").set_value((
+        "bai.vi.txt", "Tỉnh ủy Tuyên Quang khen thưởng 12 chi bộ trong năm nay.".encode(),
+        "text/plain"))
+    app.file_uploader(key="new_ar_file").set_value((
+        "bai.ar.txt", "كرمت لجنة الحزب في مقاطعة توين كوانغ 12 خلية حزبية هذا العام."
+        .encode("cp1256"), "text/plain"))
+    app.button(key="create_review").click().run()
+    assert not app.exception
+    assert any("Created" in s.value for s in app.success)
+    assert any("bai.ar.txt" in i.value and "Windows-1256" in i.value for i in app.info)
+
+
+def test_swapped_files_are_refused_and_nothing_is_stored(app: AppTest) -> None:
+    login(app)
+    app.text_area(key="new_vi_text").input(
+        "كرمت لجنة الحزب في مقاطعة توين كوانغ 12 خلية حزبية هذا العام لإنجازاتها.")
+    app.text_area(key="new_ar_text").input(
+        "Tỉnh ủy Tuyên Quang khen thưởng 12 chi bộ trong năm nay vì thành tích xuất sắc.")
+    app.button(key="create_review").click().run()
+    assert not app.exception
+    assert any("swapped" in e for e in errors(app))
+    assert len(svc().list_documents(demo_user())) == 1

@@ -35,10 +35,14 @@ def render(user: User) -> None:
     m[1].metric("Links", dash.links)
     m[2].metric("Approved", dash.status_counts.get("approved", 0))
     m[3].metric("Open findings", sum(dash.open_findings_by_kind.values()))
-    m[4].metric("Post-edit effort", "—" if dash.post_edit_effort is None
-                else f"{dash.post_edit_effort:.0%}",
-                help="mean share of characters changed between MT and current text, "
-                     "over corrected links")
+    effort = dash.post_edit
+    m[4].metric("Post-edit TER", "—" if effort is None else f"{effort.ter:.1f}",
+                help="TER of the machine translation against the current text over every "
+                     "link but page noise: edits per 100 words (0 = untouched)")
+    if effort is not None:
+        st.caption(f"Post-edit chrF++ {effort.chrf:.1f} (100 = untouched), TER "
+                   f"{effort.ter:.1f}; the QA report's figures. Signature: "
+                   f"`{effort.signature}`")
     left, right = st.columns(2)
     with left:
         st.subheader("Fidelity scores")
@@ -65,6 +69,13 @@ def render(user: User) -> None:
             st.altair_chart(alt.Chart(findings).mark_bar().encode(
                 y=alt.Y("kind:N", sort="-x"), x=alt.X("n:Q", title="findings"),
                 color=alt.Color("state:N")), width="stretch")
+    if len(dash.post_edit_by_document) > 1:
+        st.subheader("Post-edit effort by document")
+        st.dataframe(pd.DataFrame([{
+            "document": d.title, "links": d.links, "corrected": d.corrected,
+            "chrF++": d.effort.chrf, "TER": d.effort.ter,
+        } for d in dash.post_edit_by_document]), hide_index=True, width="stretch",
+            key="dash_effort")
     st.subheader("Review status")
     st.bar_chart(pd.DataFrame({"links": dash.status_counts}), horizontal=True)
     st.subheader("Reviewer activity")

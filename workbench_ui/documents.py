@@ -50,6 +50,8 @@ def _create(user: User) -> None:
     bar.empty()
     st.success(f"Created “{summary.title}”: {summary.links} paragraph links, "
                f"{summary.open_findings} findings to look at.")
+    for note in summary.notes:  # what reading the files changed (encoding, HTML, …)
+        st.info(f"Note: {note}")
     st.button("Open it", key="open_new", on_click=open_document, args=(summary.id,))
 
 

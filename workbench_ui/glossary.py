@@ -153,30 +153,36 @@ def _propose(user: User, source: str, target: str, old: str, message: str) -> No
     st.session_state["glossary_message"] = ("success", f"{source} → {target} proposed.")
 
 
-def _learned(user: User, approved: list[GlossaryTerm]) -> None:
-    """Term replacements reviewers made in their corrections (workbench.suggest), each
-    one proposable as a glossary suggestion."""
-    from workbench.pipeline import shipped_glossary
-    from workbench.suggest import suggest_terms
-    from workbench_ui.adapters import corrections_of
-
-    svc = resources.service()
-    corrections = []
-    for doc in svc.list_documents(user):
-        if doc.corrected:
-            corrections += corrections_of(svc.get_review(user, doc.id))
-    glossary = Glossary.merge(shipped_glossary(), glossary_of(approved))
-    found = [t for t in suggest_terms(corrections, glossary) if t.source_term]
-    if not found:
-        st.caption(f"No term change found in {len(corrections)} corrected link(s).")
+def _adopt(user: User, suggestion) -> None:
+    try:
+        term = resources.service().adopt_suggestion(user, suggestion)
+    except WorkbenchError as exc:
+        st.session_state["glossary_message"] = ("error", str(exc))
         return
+    st.session_state["glossary_message"] = (
+        "success", f"{term.source} → {term.target} approved"
+        f"{' (forbidden: ' + ' | '.join(term.forbidden) + ')' if term.forbidden else ''}.")
+
+
+def _learned(user: User, approved: list[GlossaryTerm]) -> None:
+    """Term replacements reviewers made in their corrections (the service's
+    ``term_suggestions``): anyone may propose one, a glossary maintainer approves it."""
+    found = resources.service().term_suggestions(user)
+    if not found:
+        st.caption("No term change found in the corrections so far.")
+        return
+    can_adopt = roles.allows(user.roles, "edit_glossary")
     for k, t in enumerate(found):
-        cols = st.columns([6, 1])
+        cols = st.columns([6, 1, 1])
         cols[0].html(f"<b>{escape_mixed(t.source_term)}</b>: "
                      f"{escape_mixed(t.from_text)} → {escape_mixed(t.to_text)} "
                      f"<small>({escape_mixed(t.message)}; {escape_mixed(t.basis)})</small>")
         cols[1].button("Propose", key=f"learned_{k}", on_click=_propose,
                        args=(user, t.source_term, t.to_text, t.from_text, t.message))
+        if can_adopt:
+            cols[2].button("Approve", key=f"learned_ok_{k}", on_click=_adopt, args=(user, t),
+                           help="add the term now: this Arabic preferred, the replaced "
+                                "one forbidden")
 
 
 def render(user: User) -> None:

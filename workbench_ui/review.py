@@ -205,6 +205,43 @@ def _export(user: User, doc_id: int) -> None:
             continue
         col.download_button(fmt.upper(), data, file_name=f"{stem}{spec.extension}",
                             mime=spec.mime, help=spec.label, key=f"export_{fmt}")
+    _xliff_upload(user, doc_id)
+
+
+def _xliff_upload(user: User, doc_id: int) -> None:
+    """Bring a reviewed XLIFF (from a CAT tool) back: its targets become corrections."""
+    if not roles.allows(user.roles, "correct"):
+        return
+    c1, c2 = st.columns([4, 1])
+    c1.file_uploader("Reviewed XLIFF 1.2/2.0 exported from here (its corrections and "
+                     "reviewed/final states come back)", type=["xlf", "xliff", "xml"],
+                     key="xliff_upload")
+    c2.button("Import XLIFF", key="xliff_import", on_click=_import_xliff, args=(user, doc_id))
+    message = st.session_state.pop("xliff_message", None)
+    if message:
+        (st.error if message[0] == "error" else st.success)(message[1])
+
+
+def _import_xliff(user: User, doc_id: int) -> None:
+    upload = st.session_state.get("xliff_upload")
+    if upload is None:
+        st.session_state["xliff_message"] = ("error", "Choose the reviewed XLIFF file first.")
+        return
+    svc = resources.service()
+    try:
+        changed = svc.import_xliff(user, doc_id, upload.getvalue(), upload.name)
+        rows = svc.get_review(user, doc_id).rows
+    except WorkbenchError as exc:
+        st.session_state["xliff_message"] = ("error", str(exc))
+        return
+    for ordinal in changed:
+        _forget_form(rows[ordinal].link_id)  # the boxes show the imported text
+    if changed:
+        links = ", ".join(str(o) for o in changed)
+        text = f"{upload.name}: {len(changed)} link(s) updated ({links}); see their history."
+    else:
+        text = f"{upload.name}: nothing differs from the document, nothing imported."
+    st.session_state["xliff_message"] = ("success", text)
 
 
 def roles_refusal(user: User, action: str) -> str:
@@ -354,15 +391,32 @@ def _backtranslate(row: ReviewRow) -> None:
     if st.button("Back-translate the Arabic into Vietnamese", key=f"bt_{row.link_id}"):
         from workbench.backtranslate import Translator
 
+        from workbench.backtranslate import round_trip_score
+
         text = st.session_state.get(_text_key(row.link_id), row.current_text)
         try:
             with st.spinner("Asking the translation service…"):
                 back = Translator().back_translate(text)
         except WorkbenchError as exc:
-            st.warning(f"Back-translation unavailable: {exc}")
+            st.session_state.pop(f"bt_result_{row.link_id}", None)
+            st.warning(f"Back-translation unavailable (no round-trip score): {exc}")
             return
-        st.caption("Back-translation (machine, for orientation only):")
-        st.text(back)
+        st.session_state[f"bt_result_{row.link_id}"] = (
+            text, back, round_trip_score(row.source_text, back))
+    result = st.session_state.get(f"bt_result_{row.link_id}")
+    if result is None:
+        return
+    text, back, round_trip = result
+    c1, c2 = st.columns(2)
+    if row.source:
+        c1.metric("Fidelity score", f"{row.score:.2f}", help="the aligner's calibrated score")
+        c2.metric("Round-trip chrF", f"{round_trip:.1f}",
+                  help="chrF (0-100) of the back-translation against the Vietnamese source: "
+                       "a rough signal, low when meaning was lost (or lost by the second MT)")
+    st.caption("Back-translation (machine, for orientation only)"
+               + ("" if text == st.session_state.get(_text_key(row.link_id), text)
+                  else ", of the text before your last edit") + ":")
+    st.text(back)
 
 
 def render(user: User) -> None:
