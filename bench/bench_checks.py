@@ -96,6 +96,19 @@ _VI_MARKED = re.compile("[ăâđêôơưàáảãạèéẻẽẹìíỉĩịò�
 _STOP = {"في", "من", "علي", "الي", "عن", "يوم", "ان", "التي", "الذي", "مع", "قد", "كان"}
 
 
+def _whole_run(vi: str, m: re.Match) -> str | None:
+    """The capitalised run of ``m``, or None when the run goes on past the match (Tây Nam Hoa
+    | Kỳ) or into a lower-case syllable of the same word (Đảng Cộng | hòa): a piece of
+    a longer name is not a name."""
+    after = vi[m.end():m.end() + 12]
+    if re.match(r"\s+[A-ZĐÀ-Ỹ]", after):
+        return None
+    words = m.group(1).split()
+    if len(words) > 1 and re.match(r"\s+(?:hòa|hoà|sản|chủ|quốc|kỳ)\b", after):
+        return None
+    return " ".join(words)
+
+
 def _is_name(run: str) -> bool:
     words = run.split()
     if len(words) == 1 and (_VI_MARKED.search(run) or len(run) < 3):
@@ -128,8 +141,9 @@ def mine_names(pairs: list[tuple[str, str]]) -> Glossary:
     grams = []
     for i, (vi, ar) in enumerate(pairs):
         for m in _VI_NAME.finditer(vi):
-            if m.start() > 0 and _is_name(m.group(1)) and vi[m.start() - 2:m.start()].strip() not in ".:“\"":
-                vi_lines[m.group(1)].add(i)
+            run = _whole_run(vi, m)
+            if run and m.start() > 0 and _is_name(run) and vi[m.start() - 2:m.start()].strip() not in ".:“\"":
+                vi_lines[run].add(i)
         grams.append(_grams(ar))
         for g in grams[-1]:
             ar_lines[g].add(i)
@@ -144,7 +158,10 @@ def mine_names(pairs: list[tuple[str, str]]) -> Glossary:
                 scored.append((2 * co / (len(lines) + len(ar_lines[g])), -g.count(" "), len(g), g))
         if scored:
             dice, _, _, best = max(scored)
-            if dice >= 0.75 and len(best) >= 3:
+            # a two-word Latin name is not mined as one Arabic word (Brett Kavanaugh is
+            # not بريت): the reference often keeps only the surname
+            latin_pair = " " in name and name.isascii() and " " not in best
+            if dice >= 0.75 and len(best) >= 3 and not latin_pair:
                 entries.append(GlossaryEntry(name, best, category="person", origin_file="mined"))
     return Glossary(entries, name="mined")
 

@@ -7,6 +7,7 @@ import pytest
 
 from workbench.numbers import (
     compare_numbers,
+    loose_number_words,
     extract_codes,
     extract_numbers,
     parse_number,
@@ -118,6 +119,22 @@ def test_extract_codes(text: str, codes: list[str]) -> None:
         ("Chiến tranh Triều Tiên năm 1950-53", "الحرب الكورية من 1950 وحتى 1953"),
         ("tính đến 05:00 giờ sáng", "بداية من الساعة 5 صباحًا"),
         ("điểm số 5&4 trong trận fourball", "بنتيجة 5 مقابل 4 في الأربع كرات"),
+        # scale words either side: triệu/nghìn/tỷ = مليون/ألف/مليار, in digits or words
+        ("trị giá 1,5 triệu bảng", "بقيمة 1.5 مليون جنيه"),
+        ("trị giá 1,5 triệu bảng", "بقيمة مليون ونصف جنيه"),
+        ("hơn 30.000 học sinh", "أكثر من 30 ألف تلميذ"),
+        ("khoảng 2,3 tỷ USD", "حوالي 2.3 مليار دولار"),
+        ("2 triệu người", "مليوني شخص"),
+        ("250.000 đô la", "ربع مليون دولار"),
+        # figures the Arabic states with the article, a dual or a fraction word
+        ("thông qua 05 cuộc vận động", "هذه التجمعات الخمسة"),
+        ("kỷ niệm 50 năm cuộc đàn áp", "إحياء الذكرى الخمسين"),
+        ("đã bỏ lỡ 2 lỗ đầu tiên", "بعد أن خسرا أول حفرتين"),
+        ("tỷ lệ bỏ phiếu là 50 phần trăm", "نسبة المشاركة أكثر من النصف"),
+        ("trong 1/3 thời gian cuối trận", "في الثلث الأخير"),
+        ("giảm xuống gần như bằng 0", "انخفض إلى ما يقرب من الصفر"),
+        # "năm ngoái" (last year) written out as the year
+        ("bầu cử năm ngoái có 66% cử tri", "في انتخابات 2016 أدلى 66 في المائة من الناخبين"),
     ],
 )
 def test_same_facts_match(vi: str, ar: str) -> None:
@@ -133,6 +150,8 @@ def test_same_facts_match(vi: str, ar: str) -> None:
         ("Joan Ryan cũng nhận được", "تلقت جوان ريان"),      # a name, not June
         ("một con cá mập đã tấn công", "هاجمت سمكة قرش"),   # an article, not "one"
         ("Kế hoạch năm nay", "خطة هذا العام"),               # "năm" = year, not five
+        ("đi được nửa đường", "قطع نصف الطريق"),              # loose words: no figure alone
+        ("tại Argentina", "في الأرجنتين"),                   # not a dual
     ],
 )
 def test_no_false_facts(vi: str, ar: str) -> None:
@@ -151,6 +170,10 @@ def test_no_false_facts(vi: str, ar: str) -> None:
         ("ba năm", "خمس سنوات", ["ba"], ["خمس"]),
         ("khóa XI", "الدورة الثانية عشرة", ["XI"], ["الثانية عشرة"]),
         ("có 832 người", "", ["832"], []),
+        ("hơn 30,000 học sinh", "أكثر من 300 ألف تلميذ", ["30,000"], ["300 ألف"]),
+        ("thông qua 05 cuộc vận động", "هذه التجمعات الستة", ["05"], []),   # الستة is 6
+        ("trong cuộc bầu cử năm 2015", "في انتخابات 2016", ["2015"], ["2016"]),
+        ("có 3 người", "كان هناك شخصان والأرجنتين", ["3"], []),        # a dual is 2, not 3
     ],
 )
 def test_changed_facts_are_reported(vi: str, ar: str, missing, extra) -> None:
@@ -167,3 +190,17 @@ def test_roman_value(raw: str, value) -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="'vi' or 'ar'"):
         extract_numbers("3", "fr")
+
+
+@pytest.mark.parametrize(
+    "ar, values",
+    [
+        ("التجمعات الخمسة", [5.0]),
+        ("بعد أن خسرا حفرتين", [2.0]),
+        ("في الثلث الأخير", [1 / 3]),
+        ("أكثر من النصف", [0.5]),
+        ("في باكستان والأرجنتين", []),
+    ],
+)
+def test_loose_number_words(ar: str, values) -> None:
+    assert [m.value for m in loose_number_words(ar)] == pytest.approx(values)

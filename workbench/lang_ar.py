@@ -44,7 +44,7 @@ SCALES: dict[str, float] = {
 }
 DUAL_SCALES: dict[str, float] = {
     "ألفين": 2e3, "ألفان": 2e3, "مليونين": 2e6, "مليونان": 2e6, "مليارين": 2e9,
-    "ملياران": 2e9,
+    "ملياران": 2e9, "ألفي": 2e3, "مليوني": 2e6, "ملياري": 2e9,
 }
 #: Dual nouns say "two" without a number word: "عامين" = two years.
 DUAL_NOUNS: frozenset[str] = frozenset({
@@ -52,6 +52,19 @@ DUAL_NOUNS: frozenset[str] = frozenset({
     "أسبوعين", "أسبوعان", "ساعتين", "ساعتان", "مرتين", "مرتان", "دقيقتين",
     "دولارين", "شخصين", "طفلين", "هدفين",
 })
+#: The feminine dual ending (سنتين, حفرتين, ساعتان): a noun in -تين/-تان says "two" too
+#: often to list them all.  Words that merely end so are excepted.
+DUAL_ENDINGS: tuple[str, ...] = ("تين", "تان")
+NOT_DUALS: frozenset[str] = frozenset({
+    "الأرجنتين", "أرجنتين", "لاتين", "بروتين", "روتين", "بستان", "فستان", "كتان",
+    "الاثنين", "الإثنين", "اثنتين", "اثنتان",
+})
+#: Words that state a number without being counted ones: fractions (النصف = half =
+#: 50 phần trăm, الثلث = 1/3) and zero (الصفر).  Value, then other readings.
+FRACTION_WORDS: dict[str, tuple[float, ...]] = {
+    "نصف": (0.5, 50.0), "ثلث": (1 / 3,), "ثلثي": (2 / 3,), "ثلثا": (2 / 3,),
+    "ربع": (0.25, 25.0), "صفر": (0.0,),
+}
 PERCENT_WORDS: tuple[str, ...] = (
     "في المائة", "في المئة", "بالمائة", "بالمئة", "في المية", "بالمية",
 )

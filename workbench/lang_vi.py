@@ -96,3 +96,9 @@ cơn bão áp thấp động đất sóng thần thảm họa cực quản lý c
 trình lễ hiệp định luật hiến pháp nghị quyết quyết định chỉ thị quy định kế hoạch đề án
 dự án chiến lược chương trình cách mạng kháng chiến độc lập đổi mới
 """.split())
+
+#: Years said relative to now ("năm ngoái" = last year): a translation may write the
+#: year out (2016), which is the same fact, not an added figure.
+RELATIVE_YEARS: tuple[str, ...] = (
+    "năm ngoái", "năm nay", "năm trước", "năm tới", "năm sau", "năm qua", "năm ngoải",
+)

@@ -209,6 +209,9 @@ _AR_PERCENT = [tuple(normalize_ar(p).split()) for p in lang_ar.PERCENT_WORDS]
 _AR_DECADES = _fold_table(lang_ar.DECADES)
 _AR_CENTURY = normalize_ar(lang_ar.CENTURY_WORD)
 _AR_PLURAL_SCALES = {normalize_ar(w) for w in ("آلاف", "ملايين", "مليارات")}
+_AR_DUAL_ENDINGS = _fold_table(lang_ar.DUAL_ENDINGS)
+_AR_NOT_DUALS = _fold_table(lang_ar.NOT_DUALS)
+_AR_FRACTIONS = {normalize_ar(k): v for k, v in lang_ar.FRACTION_WORDS.items()}
 
 
 def _ar_forms(word: str) -> list[str]:
@@ -506,8 +509,9 @@ def _vi_is_sentence_start(text: str, start: int) -> bool:
 
 
 def _vi_five_ok(tokens: list[_Token], k: int) -> bool:
-    """'năm' is five only before a counted noun: "năm người", not "ba năm" (years)."""
-    if k + 1 >= len(tokens):
+    """'năm' is five only before a counted noun: "năm người", not "ba năm" (years),
+    and never right after a figure ("50 năm cuộc đàn áp" = 50 years)."""
+    if k + 1 >= len(tokens) or (k and tokens[k - 1].word.isdigit()):
         return False
     nxt = tokens[k + 1].word
     return nxt in lang_vi.COUNTED_NOUNS or nxt in lang_vi.SCALES or nxt in (
@@ -633,10 +637,23 @@ def _extract_vi_words(tokens: list[_Token], text: str, found: _Collector) -> Non
 
 def _ar_parse_run(tokens: list[_Token], i: int) -> tuple[float, int] | None:
     """Cardinal spelled out from token i ("خمسة وعشرون", "ثلاثة آلاف"): (value, last)."""
-    total, current, last = 0.0, 0.0, None
+    total, current, last, scale = 0.0, 0.0, None, 0.0
     k = i
     while k < len(tokens):
         word = tokens[k].word
+        nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
+        frac = _AR_FRACTIONS.get(word[1:] if word.startswith("و") else "")
+        if frac and scale and last == k - 1 and frac[0] < 1:
+            total += frac[0] * scale  # "مليون ونصف" = 1.5 million
+            last = k
+            k += 1
+            continue
+        if k == i and word in _AR_FRACTIONS and _AR_FRACTIONS[word][0] < 1 and (
+                _ar_lookup(nxt, _AR_SCALES) and nxt not in _AR_PLURAL_SCALES):
+            current = _AR_FRACTIONS[word][0]  # "ربع مليون" = 250,000
+            last = k
+            k += 1
+            continue
         forms = [word] if k == i else [word] + ([word[1:]] if word.startswith("و") else [])
         if k == i:
             # no article: "الأربع كرات" (the four-ball), "الاثنتان" (the two women)
@@ -667,11 +684,13 @@ def _ar_parse_run(tokens: list[_Token], i: int) -> tuple[float, int] | None:
                 hit = True
             elif f in _AR_DUAL_SCALES:
                 total += _AR_DUAL_SCALES[f]
+                scale = _AR_DUAL_SCALES[f] / 2
                 hit = True
             elif f in _AR_SCALES:
                 if last is None and f in _AR_PLURAL_SCALES:
                     break  # "آلاف" alone is "thousands of": no figure
                 total += (current or 1) * _AR_SCALES[f]
+                scale = _AR_SCALES[f]
                 current = 0
                 hit = True
             if hit:
@@ -749,6 +768,48 @@ def _extract_ar_words(tokens: list[_Token], found: _Collector) -> None:
         i += 1
 
 
+# --------------------------------------------------------------------------- loose words
+
+
+def loose_number_words(text: str) -> list[NumberMention]:
+    """Arabic words that may state a number the source writes in digits, too loosely
+    to be figures of their own: a cardinal with the article (الخمسة, الخمسين: "the
+    five", "the fiftieth"), a feminine dual (حفرتين = two holes), a fraction word
+    (النصف = half = 50%, الثلث = 1/3) or zero (الصفر).
+
+    They only ever vouch for a source figure that would otherwise be missing
+    (:func:`compare_numbers`); alone they are never reported as added figures, since
+    "الأربع كرات" (four-ball) or "النصف الثاني" (second half) name things.
+    """
+    out = []
+    for tok in _ar_tokens(text):
+        forms = _ar_forms(tok.word)
+        if any(f in _AR_NOT_DUALS for f in forms):
+            continue
+        value: tuple[float, ...] | None = None
+        for f in forms:
+            if f in _AR_FRACTIONS:
+                value = _AR_FRACTIONS[f]
+            elif f.startswith("ال") and f[2:] in _AR_UNITS:
+                value = (float(_AR_UNITS[f[2:]]),)
+            elif f.startswith("ال") and f[2:] in _AR_TENS:
+                value = (float(_AR_TENS[f[2:]]),)
+            elif (len(f) >= 5 and f.endswith(_AR_DUAL_ENDINGS) and f not in _AR_NOT_DUALS
+                  and not f.endswith(("ستان", "ستين"))):
+                value = (2.0,)
+            if value:
+                break
+        if value:
+            out.append(NumberMention(value[0], "number", tok.raw, tok.start, tok.end,
+                                     alternatives=value[1:], from_words=True))
+    return out
+
+
+def _relative_year(text: str) -> bool:
+    low = unicodedata.normalize("NFC", text).lower()
+    return any(re.search(rf"(?<!\w){w}(?!\w)", low) for w in lang_vi.RELATIVE_YEARS)
+
+
 # --------------------------------------------------------------------------- comparison
 
 _REL_TOL = 1e-6
@@ -814,6 +875,23 @@ def compare_numbers(src_text: str, tgt_text: str, src_lang: str = "vi",
     missing = pending
     missing = _absorb(missing, tgt, free_tgt, matched, src_side=True)
     free_tgt = _absorb(free_tgt, src, missing, matched, src_side=False)
+    if tgt_lang == "ar" and missing:
+        # a figure the translation states only loosely (الخمسة, حفرتين, النصف)
+        loose = [t for t in loose_number_words(tgt_text)
+                 if not any(t.start < u.end and u.start < t.end for _, u in matched)]
+        left = []
+        for s in missing:
+            hit = next((t for t in loose if s.kind in ("number", "percent", "fraction", "ordinal")
+                        and _same_value(s, t)), None)
+            if hit is None:
+                left.append(s)
+            else:
+                loose.remove(hit)
+                matched.append((s, hit))
+        missing = left
+    if src_lang == "vi" and _relative_year(src_text):
+        # "năm ngoái" (last year) written out as 2016
+        free_tgt = [t for t in free_tgt if t.kind != "year"]
     matched.sort(key=lambda p: p[0].start)
     return NumberComparison(matched, missing, free_tgt)
 

@@ -140,7 +140,11 @@ class NameCheck(Check):
             if e.forbidden and contains_rendering(e.forbidden, at):
                 continue  # the forbidden check reports it
             correct = [(h.start, h.end) for h in find_renderings(e.renderings, at)]
-            near = closest(e.renderings, at, slack=0 if correct else 1, exclude=correct)
+            # as many correct mentions as the source has: a look-alike word elsewhere
+            # (نشأت beside والناتو) is another word, not a misspelt mention
+            said = sum(h.entry is e for h in view.terms) or 1
+            near = None if len(correct) >= said else closest(
+                e.renderings, at, slack=0 if correct else 1, exclude=correct)
             # with a correct mention elsewhere, only a near-identical stretch is this
             # name misspelt (another mention); without one, a looser match is
             threshold = NEAR_MISSPELT if correct or " " not in e.target else NEAR_NAME
