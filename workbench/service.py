@@ -30,7 +30,8 @@ from workbench.finding import Finding, Span
 from workbench.link import Link, ScoreComponent
 from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.paragraph import Paragraph
-from workbench.postedit import PostEdit, measure, measure_document
+from workbench.postedit import PostEdit, measure
+from workbench.posteditstats import EffortStats
 from workbench.roles import ADMIN, parse_roles
 from workbench.store import (
     DocumentRow, FindingRow, GlossaryTermRow, LinkRow, MqmTagRow, ParagraphRow, RevisionRow,
@@ -427,6 +428,7 @@ class Service:
         self.clock = clock or utcnow
         self.bcrypt_rounds = bcrypt_rounds
         self.glossary = glossary
+        self.effort = EffortStats()  # post-edit statistics, re-scored only when texts change
 
     # helpers ------------------------------------------------------------------
 
@@ -1613,12 +1615,12 @@ class Service:
                 pairs.setdefault(d, []).append((mt, final))
                 corrected[d] = corrected.get(d, 0) + (mt.strip() != final.strip())
         by_document = tuple(DocumentEffort(d, titles.get(d, "?"), len(pairs[d]),
-                                           corrected.get(d, 0), measure_document(pairs[d]))
+                                           corrected.get(d, 0), self.effort.measure(pairs[d]))
                             for d in sorted(pairs))
         if len(by_document) == 1:
             overall = by_document[0].effort
         else:
-            overall = measure_document(p for d in sorted(pairs) for p in pairs[d]) \
+            overall = self.effort.measure(p for d in sorted(pairs) for p in pairs[d]) \
                 if pairs else None
         by_kind: dict[str, int] = {}
         open_by_kind: dict[str, int] = {}
@@ -1660,8 +1662,8 @@ class Service:
         review = self.get_review(actor, doc_id)
         links = tuple(LinkEffort(r.ordinal, measure(r.mt_text, r.current_text),
                                  _is_noise_link(r.source, r.mt_text)) for r in review.rows)
-        document = measure_document((r.mt_text, r.current_text) for r, link
-                                    in zip(review.rows, links) if not link.is_noise)
+        document = self.effort.measure((r.mt_text, r.current_text) for r, link
+                                       in zip(review.rows, links) if not link.is_noise)
         return PostEditReport(doc_id, document, links)
 
 
