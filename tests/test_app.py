@@ -498,6 +498,9 @@ def test_back_translation_offline_or_answering(app: AppTest, monkeypatch, outcom
     app.text_area(key=f"text_{row.link_id}").input("نص جديد")
     app.button(key=f"save_{row.link_id}").click().run()
     assert svc().get_review(demo_user(), doc_id).rows[1].current_text == "نص جديد"
+    shown = [c.value for c in app.caption if c.value.startswith("round trip chrF")]
+    score = backtranslate.round_trip_score(row.source_text, "Tỉnh ủy Tuyên Quang")
+    assert shown == ([] if outcome == "offline" else [f"round trip chrF {score:.0f}"])
 
 
 def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> None:

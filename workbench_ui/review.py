@@ -282,6 +282,9 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         why = "; ".join(f"{c.name} {c.value:.2f}" for c in row.components)
         c_score.html(fidelity_badge(row.score, why) if row.source and row.target
                      else '<span style="color:#888">one-sided</span>')
+        round_trip = st.session_state.get(f"bt_result_{lid}")
+        if round_trip is not None and row.source:
+            c_score.caption(f"round trip chrF {round_trip[2]:.0f}")
         visible = rowsel.visible_findings(row, show_dismissed)
         src = [(i, review.source_paragraphs[i]) for i in row.source]
         tgt = [(i, review.target_paragraphs[i]) for i in row.target]
