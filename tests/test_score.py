@@ -162,6 +162,10 @@ def test_get_scorer_is_shared_and_registry_lists_scorers() -> None:
         ("Ngôi sao Peter Jones đã “phẫn nộ” khi Holly Willoughby rút lui.", ["Peter Jones", "Holly Willoughby"]),
         ("Đảng bộ xã Bình An (Lâm Bình) họp vào thứ Bảy.", ["Bình An", "Lâm Bình"]),
         ("Động Đất Và Sóng Thần Tàn Phá Hòn Đảo", []),          # a Title Case headline
+        # one capitalised Vietnamese syllable is a translated word (Germany, a title)...
+        ("Phim Trò chơi Vương quyền được chiếu ở Đức.", []),
+        # ... unless a person or place word introduces it
+        ("Hôm qua ông Hùng đến thăm xã Vĩnh.", ["Hùng", "Vĩnh"]),
     ],
 )
 def test_source_names(text: str, names: list[str]) -> None:
@@ -178,3 +182,21 @@ def test_source_names(text: str, names: list[str]) -> None:
 )
 def test_untranslated_words(vi: str, ar: str, left: list[str]) -> None:
     assert untranslated_words(vi, ar) == left
+
+
+def _pair_with_cosine(c: float) -> tuple[np.ndarray, np.ndarray]:
+    return np.array([1.0, 0.0]), np.array([c, np.sqrt(1.0 - c * c)])
+
+
+@pytest.mark.parametrize("vi, ar", [
+    ("Ngôi sao Peter Jones đã phẫn nộ.", "كان النجم غاضبًا."),
+    ("Ông Nguyễn Văn Hùng đến thăm Khuổi Phìn.", "زار الرجل القرية."),
+])
+def test_missing_name_costs_less_when_the_meaning_is_sure(vi: str, ar: str) -> None:
+    scorer = FidelityScorer(_CountingBackend())
+    names = {}
+    for c in (0.83, 0.90):  # meaning about 0.5, and about 1
+        fid = scorer.score_vectors(vi, ar, *_pair_with_cosine(c))
+        names[c] = next(x.value for x in fid.components if x.name == "names")
+        assert "name not found" in next(x.explanation for x in fid.components if x.name == "names")
+    assert names[0.83] < names[0.90] < 1.0

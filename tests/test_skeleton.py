@@ -16,6 +16,8 @@ from workbench.skeleton import arabic_skeleton, best_match, latin_skeleton
         ("Macedonia", "الاستفتاء في مقدونيا"),
         ("Mexico", "شمال المكسيك"),
         ("Peter Jones", "غضب بيتر جونز بعد"),
+        # words run together by the copy: the name inside one long "word"
+        ("Harvard", "طلابجامعةهارفارديتلقون دورةللحصولعلىقسط"),
     ],
 )
 def test_name_spelled_by_ear_is_found(name: str, arabic: str) -> None:
@@ -28,6 +30,7 @@ def test_name_spelled_by_ear_is_found(name: str, arabic: str) -> None:
         ("Harvard", "في جامعة أكسفورد"),
         ("Peter Jones", "غضب هولي ويلوبي بعد"),
         ("Macedonia", "معهد أبحاث السياسة في أريزونا"),
+        ("Boston", "طلابجامعةهارفارديتلقون دورةللحصولعلىقسط"),
     ],
 )
 def test_other_name_is_not_found(name: str, arabic: str) -> None:

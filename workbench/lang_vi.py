@@ -102,3 +102,11 @@ dự án chiến lược chương trình cách mạng kháng chiến độc lậ
 RELATIVE_YEARS: tuple[str, ...] = (
     "năm ngoái", "năm nay", "năm trước", "năm tới", "năm sau", "năm qua", "năm ngoải",
 )
+
+#: Words before a one-syllable name that make it a name ("ông Hùng", "xã Vĩnh"): alone,
+#: one capitalised Vietnamese syllable is usually a translated word (Đức = Germany,
+#: "Trò chơi Vương quyền" = Game of Thrones).
+NAME_CUES: tuple[str, ...] = (
+    "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "đồng chí", "đ/c",
+    "xã", "huyện", "thôn", "bản", "xóm", "làng", "phường", "quận", "tỉnh", "sông", "núi",
+)

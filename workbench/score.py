@@ -95,7 +95,7 @@ class Scorer(ABC):
             return Fidelity(0.0, (ScoreComponent("meaning", 0.0, reason),), self.signature)
         cosine = float(np.dot(np.asarray(src_vec, dtype=np.float64),
                               np.asarray(tgt_vec, dtype=np.float64)))
-        components = [self._meaning(cosine), *self._penalties(src_text, tgt_text)]
+        components = self._adjust([self._meaning(cosine), *self._penalties(src_text, tgt_text)])
         score = self._combine(components)
         return Fidelity(float(min(1.0, max(0.0, score))), tuple(components), self.signature)
 
@@ -106,6 +106,10 @@ class Scorer(ABC):
     def _penalties(self, src_text: str, tgt_text: str) -> list[ScoreComponent]:
         """Factors in (0, 1] for errors the embedding does not see; none by default."""
         return []
+
+    def _adjust(self, components: list[ScoreComponent]) -> list[ScoreComponent]:
+        """Let one component temper another (meaning × names); unchanged by default."""
+        return components
 
     def _combine(self, components: list[ScoreComponent]) -> float:
         return math.prod(c.value for c in components)
@@ -136,7 +140,7 @@ class FidelityScorer(Scorer):
     """Calibrated cosine × penalties for numbers, length, names and untranslated text."""
 
     name = "calibrated"
-    VERSION = 1
+    VERSION = 2
 
     # Defaults, used when score_calibration.json lacks a value (the CLI may reuse them).
     #: logistic calibration of cosine: p = 1 / (1 + exp(-(A + B * cosine)))
@@ -148,15 +152,19 @@ class FidelityScorer(Scorer):
     LEN_VAR0: float = 0.01449
     LEN_VAR_K: float = 2.7371
     #: a length z-score up to this is normal variation, no penalty
-    LEN_FREE_Z: float = 1.5
+    LEN_FREE_Z: float = 2.0
     #: penalty weight per changed/missing number written in digits, and in words
     NUMBER_WEIGHT: float = 3.0
-    NUMBER_WORD_WEIGHT: float = 0.3
+    NUMBER_WORD_WEIGHT: float = 0.15
     #: a name whose best transliteration match scores below this counts as not found
     NAME_FOUND: float = 0.45
     NAME_WEIGHT: float = 0.8
     #: ... or whose consonant skeleton (workbench.skeleton) matches at least this well
     NAME_SKELETON_FOUND: float = 0.8
+    #: a missing name costs less the surer the meaning: its penalty's exponent is
+    #: scaled by 1 - NAME_MEANING_RELIEF × meaning (names are often translated, not
+    #: transliterated: Quốc hội, "Muppet", Metropolitan)
+    NAME_MEANING_RELIEF: float = 0.5
     #: penalty weight per Vietnamese word left in the Arabic
     UNTRANSLATED_WEIGHT: float = 0.35
 
@@ -189,6 +197,12 @@ class FidelityScorer(Scorer):
             text = (f"the meaning differs from the source (similarity {cosine:.3f}, "
                     "typical of unrelated sentences)")
         return ScoreComponent("meaning", p, text)
+
+    def _adjust(self, components: list[ScoreComponent]) -> list[ScoreComponent]:
+        meaning = next(c.value for c in components if c.name == "meaning")
+        relief = 1.0 - self.NAME_MEANING_RELIEF * meaning
+        return [ScoreComponent(c.name, c.value ** relief, c.explanation)
+                if c.name == "names" and c.value < 1.0 else c for c in components]
 
     # -- penalties --------------------------------------------------------------------
 
@@ -307,9 +321,17 @@ def source_names(text: str) -> list[str]:
         while words_ and words_[-1].lower() in lang_vi.NAME_STOPWORDS:
             words_ = words_[:-1]
         name = " ".join(words_)
+        if len(words_) == 1 and any(ch in _VI_LETTERS for ch in name) and not _after_cue(text, name):
+            continue  # one capitalised Vietnamese syllable (Đức, Trò, Quỹ) is a word, not a name
         if len(name) >= 3:
             names.append(name)
     return list(dict.fromkeys(names))
+
+
+def _after_cue(text: str, name: str) -> bool:
+    """Whether ``name`` follows a person or place cue somewhere ("ông Hùng", "xã Vĩnh")."""
+    cues = "|".join(re.escape(c) for c in lang_vi.NAME_CUES)
+    return re.search(rf"(?<!\w)(?:{cues})\s+{re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def untranslated_words(src_text: str, tgt_text: str) -> list[str]:

@@ -25,6 +25,10 @@ _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 #: (Wales = ويلز, "ls") count only when one Arabic word has exactly that skeleton
 MIN_LENGTH = 3
 MIN_EXACT_LENGTH = 2
+#: an Arabic "word" this long is words run together (copy pasted without spaces:
+#: طلابجامعةهارفارديتلقون); a name's whole skeleton inside it counts as found
+GLUED_LENGTH = 15
+MIN_GLUED_SKELETON = 4
 
 
 def latin_skeleton(name: str) -> str:
@@ -66,6 +70,10 @@ def best_match(name: str, ar_text: str) -> float:
     words = _word_skeletons(ar_text)
     if len(target) < MIN_LENGTH:
         return 1.0 if any(target in forms for forms in words) else 0.0
+    if len(target) >= MIN_GLUED_SKELETON and any(
+            target in arabic_skeleton(w) for w in _AR_WORD.findall(normalize_ar(ar_text))
+            if len(w) >= GLUED_LENGTH):
+        return 1.0
     best = 0.0
     widths = range(1, min(3, len(name.split())) + 1)
     for i in range(len(words)):
