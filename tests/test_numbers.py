@@ -133,6 +133,10 @@ def test_extract_codes(text: str, codes: list[str]) -> None:
         ("tỷ lệ bỏ phiếu là 50 phần trăm", "نسبة المشاركة أكثر من النصف"),
         ("trong 1/3 thời gian cuối trận", "في الثلث الأخير"),
         ("giảm xuống gần như bằng 0", "انخفض إلى ما يقرب من الصفر"),
+        # clock times in words: الخامسة والنصف is 5:30 or 17:30
+        ("chấm dứt vào khoảng 17:30", "انتهت حوالي الساعة الخامسة والنصف"),
+        ("vào 20:00 tối nay", "في الساعة الثامنة مساء اليوم"),
+        ("lúc 10:45 sáng", "في الساعة الحادية عشرة إلا ربع صباحًا"),
         # "năm ngoái" (last year) written out as the year
         ("bầu cử năm ngoái có 66% cử tri", "في انتخابات 2016 أدلى 66 في المائة من الناخبين"),
     ],
@@ -174,6 +178,7 @@ def test_no_false_facts(vi: str, ar: str) -> None:
         ("thông qua 05 cuộc vận động", "هذه التجمعات الستة", ["05"], []),   # الستة is 6
         ("trong cuộc bầu cử năm 2015", "في انتخابات 2016", ["2015"], ["2016"]),
         ("có 3 người", "كان هناك شخصان والأرجنتين", ["3"], []),        # a dual is 2, not 3
+        ("vào khoảng 17:30", "حوالي الساعة السادسة والنصف", ["17:30"], ["السادسة والنصف"]),
     ],
 )
 def test_changed_facts_are_reported(vi: str, ar: str, missing, extra) -> None:

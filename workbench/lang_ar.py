@@ -65,6 +65,13 @@ FRACTION_WORDS: dict[str, tuple[float, ...]] = {
     "نصف": (0.5, 50.0), "ثلث": (1 / 3,), "ثلثي": (2 / 3,), "ثلثا": (2 / 3,),
     "ربع": (0.25, 25.0), "صفر": (0.0,),
 }
+#: Clock times in words: "الساعة الخامسة والنصف" = 5:30 (or 17:30).  The hour word,
+#: then an ordinal, then what is added to (or, after إلا, taken from) the hour.
+CLOCK_WORDS: frozenset[str] = frozenset({"الساعة", "ساعة", "بالساعة"})
+CLOCK_FRACTIONS: dict[str, float] = {
+    "والنصف": 0.5, "ونصف": 0.5, "والربع": 0.25, "وربع": 0.25, "والثلث": 1 / 3, "وثلث": 1 / 3,
+}
+CLOCK_BEFORE: frozenset[str] = frozenset({"إلا", "الا"})
 PERCENT_WORDS: tuple[str, ...] = (
     "في المائة", "في المئة", "بالمائة", "بالمئة", "في المية", "بالمية",
 )

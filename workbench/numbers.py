@@ -212,6 +212,9 @@ _AR_PLURAL_SCALES = {normalize_ar(w) for w in ("آلاف", "ملايين", "مل
 _AR_DUAL_ENDINGS = _fold_table(lang_ar.DUAL_ENDINGS)
 _AR_NOT_DUALS = _fold_table(lang_ar.NOT_DUALS)
 _AR_FRACTIONS = {normalize_ar(k): v for k, v in lang_ar.FRACTION_WORDS.items()}
+_AR_CLOCK = _fold_table(lang_ar.CLOCK_WORDS)
+_AR_CLOCK_FRACTIONS = _fold_table(lang_ar.CLOCK_FRACTIONS)
+_AR_CLOCK_BEFORE = _fold_table(lang_ar.CLOCK_BEFORE)
 
 
 def _ar_forms(word: str) -> list[str]:
@@ -705,6 +708,23 @@ def _ar_parse_run(tokens: list[_Token], i: int) -> tuple[float, int] | None:
     return value, last
 
 
+def _ar_clock(tokens: list[_Token], i: int, hour: float) -> tuple[int, float]:
+    """The clock time whose hour ordinal is token i ("الساعة الحادية عشرة والنصف"):
+    (index of its last token, hours as a number, 11.5)."""
+    n, last = len(tokens), i
+    if last + 1 < n and tokens[last + 1].word in _AR_TEEN_TAILS:
+        hour, last = hour + 10, last + 1
+    nxt = tokens[last + 1].word if last + 1 < n else ""
+    if nxt in _AR_CLOCK_FRACTIONS:
+        return last + 1, hour + _AR_CLOCK_FRACTIONS[nxt]
+    if nxt in _AR_CLOCK_BEFORE and last + 2 < n:
+        frac = _AR_FRACTIONS.get(_ar_forms(tokens[last + 2].word)[-1]) or _AR_FRACTIONS.get(
+            tokens[last + 2].word)
+        if frac and frac[0] < 1:
+            return last + 2, hour - frac[0]
+    return last, hour
+
+
 def _extract_ar_words(tokens: list[_Token], found: _Collector) -> None:
     n = len(tokens)
     i = 0
@@ -725,6 +745,12 @@ def _extract_ar_words(tokens: list[_Token], found: _Collector) -> None:
             i += 1
             continue
         ordinal = _ar_lookup(tok.word, _AR_ORDINALS)
+        if ordinal and i and tokens[i - 1].word in _AR_CLOCK:
+            last, hour = _ar_clock(tokens, i, ordinal)
+            found.add(hour, "time", tok.start, tokens[last].end, from_words=True,
+                      alternatives=(hour + 12,) if hour < 13 else ())
+            i = last + 1
+            continue
         if ordinal and not prev_is_number:
             last = i
             if i + 1 < n and tokens[i + 1].word in _AR_TEEN_TAILS:
