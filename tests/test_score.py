@@ -166,6 +166,8 @@ def test_get_scorer_is_shared_and_registry_lists_scorers() -> None:
         ("Phim Trò chơi Vương quyền được chiếu ở Đức.", []),
         # ... unless a person or place word introduces it
         ("Hôm qua ông Hùng đến thăm xã Vĩnh.", ["Hùng", "Vĩnh"]),
+        # places Arabic translates (إسبانيا, البرتغال) are not names to find by sound
+        ("Đội tuyển Tây Ban Nha thắng Bồ Đào Nha tại Nha Trang.", ["Nha Trang"]),
     ],
 )
 def test_source_names(text: str, names: list[str]) -> None:

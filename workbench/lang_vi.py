@@ -110,3 +110,19 @@ NAME_CUES: tuple[str, ...] = (
     "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "đồng chí", "đ/c",
     "xã", "huyện", "thôn", "bản", "xóm", "làng", "phường", "quận", "tỉnh", "sông", "núi",
 )
+
+#: Places Vietnamese names by their Sino-Vietnamese reading, which Arabic translates
+#: rather than transliterates (Tây Ban Nha = إسبانيا, Thái Bình Dương = المحيط الهادئ):
+#: a capitalised run that is one of these is not a name to look for by sound.
+TRANSLATED_PLACES: frozenset[str] = frozenset({
+    "tây ban nha", "bồ đào nha", "hy lạp", "thổ nhĩ kỳ", "thụy điển", "thụy sĩ", "đan mạch",
+    "na uy", "phần lan", "hà lan", "ba lan", "bỉ", "áo", "ý", "đức", "pháp", "nga", "anh",
+    "anh quốc", "mỹ", "hoa kỳ", "úc", "ấn độ", "nhật bản", "hàn quốc", "triều tiên",
+    "bắc triều tiên", "nam triều tiên", "trung quốc", "đài loan", "hồng kông", "ai cập",
+    "nam phi", "tân tây lan", "thái bình dương", "đại tây dương", "ấn độ dương",
+    "bắc cực", "nam cực", "châu âu", "châu á", "châu phi", "châu mỹ", "châu úc",
+    "trung đông", "bắc mỹ", "nam mỹ", "liên hợp quốc", "nhà trắng", "quốc hội", "chính phủ",
+    "nhà nước", "thượng viện", "hạ viện", "tòa án tối cao", "liên minh châu âu",
+    "ả rập", "ả rập xê út", "vatican", "tòa thánh", "hồi giáo", "tây nam", "đông nam",
+    "tây bắc", "đông bắc", "trung mỹ", "đông âu", "tây âu", "bắc âu", "nam âu",
+})

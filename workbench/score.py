@@ -315,7 +315,7 @@ def source_names(text: str) -> list[str]:
     if run:
         runs.append(run)
     names = []
-    for words_ in runs:
+    for words_ in (piece for run_ in runs for piece in _without_translated(run_)):
         while words_ and words_[0].lower() in lang_vi.NAME_STOPWORDS:
             words_ = words_[1:]
         while words_ and words_[-1].lower() in lang_vi.NAME_STOPWORDS:
@@ -326,6 +326,23 @@ def source_names(text: str) -> list[str]:
         if len(name) >= 3:
             names.append(name)
     return list(dict.fromkeys(names))
+
+
+def _without_translated(run: list[str]) -> list[list[str]]:
+    """The run split around places Arabic translates (lang_vi.TRANSLATED_PLACES):
+    "Tây Ban Nha" is إسبانيا, not a sound to look for."""
+    pieces, current, i = [], [], 0
+    while i < len(run):
+        width = next((k for k in (4, 3, 2, 1) if i + k <= len(run) and " ".join(
+            run[i:i + k]).lower() in lang_vi.TRANSLATED_PLACES), 0)
+        if width:
+            pieces.append(current)
+            current, i = [], i + width
+        else:
+            current.append(run[i])
+            i += 1
+    pieces.append(current)
+    return [p for p in pieces if p]
 
 
 def _after_cue(text: str, name: str) -> bool:
