@@ -179,6 +179,7 @@ def test_no_false_facts(vi: str, ar: str) -> None:
         ("trong cuộc bầu cử năm 2015", "في انتخابات 2016", ["2015"], ["2016"]),
         ("có 3 người", "كان هناك شخصان والأرجنتين", ["3"], []),        # a dual is 2, not 3
         ("vào khoảng 17:30", "حوالي الساعة السادسة والنصف", ["17:30"], ["السادسة والنصف"]),
+        ("năm ngoái", "في عام 2016 و2012", [], ["2012"]),   # one relative year, one year
     ],
 )
 def test_changed_facts_are_reported(vi: str, ar: str, missing, extra) -> None:

@@ -831,9 +831,10 @@ def loose_number_words(text: str) -> list[NumberMention]:
     return out
 
 
-def _relative_year(text: str) -> bool:
+def _relative_years(text: str) -> int:
+    """How many years the text states relative to now ("năm ngoái", "năm nay")."""
     low = unicodedata.normalize("NFC", text).lower()
-    return any(re.search(rf"(?<!\w){w}(?!\w)", low) for w in lang_vi.RELATIVE_YEARS)
+    return sum(len(re.findall(rf"(?<!\w){w}(?!\w)", low)) for w in lang_vi.RELATIVE_YEARS)
 
 
 # --------------------------------------------------------------------------- comparison
@@ -915,9 +916,9 @@ def compare_numbers(src_text: str, tgt_text: str, src_lang: str = "vi",
                 loose.remove(hit)
                 matched.append((s, hit))
         missing = left
-    if src_lang == "vi" and _relative_year(src_text):
-        # "năm ngoái" (last year) written out as 2016
-        free_tgt = [t for t in free_tgt if t.kind != "year"]
+    relative = _relative_years(src_text) if src_lang == "vi" else 0
+    for t in [t for t in free_tgt if t.kind == "year"][:relative]:
+        free_tgt.remove(t)  # "năm ngoái" (last year) written out as 2016
     matched.sort(key=lambda p: p[0].start)
     return NumberComparison(matched, missing, free_tgt)
 
