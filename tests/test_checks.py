@@ -281,3 +281,16 @@ def test_multi_paragraph_link_spans_point_into_each_paragraph():
 def test_figure_glued_to_a_word_is_not_missing():
     # page chrome often glues a date to the site name: the date is still there
     passes("number", "Thứ Sáu, 01/11/2024", "Việt Nam01/11/2024 الجمعة")
+
+
+def test_dateline_linked_to_the_sites_dateline_is_information_only():
+    # a Vietnamese dateline aligned with the Arabic page's dateline: chrome, not article text
+    src = [Paragraph(0, "Thứ Sáu, 01/11/2024 06:00")]
+    tgt = [Paragraph(0, "Việt NamViệt Nam01/11/2024")]
+    found = run_checks(src, tgt, [Link((0,), (0,))], GLOSSARY, ["number"])
+    assert found and {f.severity for f in found} == {"info"}
+    # the same figures in article text are a real finding
+    src = [Paragraph(0, "Hội nghị bắt đầu lúc 06:00 ngày 01/11/2024 tại Tuyên Quang.")]
+    tgt = [Paragraph(0, "بدأ المؤتمر في 01/11/2024 في توين كوانغ.")]
+    found = run_checks(src, tgt, [Link((0,), (0,))], GLOSSARY, ["number"])
+    assert any(f.severity != "info" and "06:00" in f.message for f in found)

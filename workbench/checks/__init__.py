@@ -13,6 +13,8 @@ severity, add it to ``CHECKS``, and add passes()/fails() cases to
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from collections.abc import Iterable, Sequence
 
 from workbench.checks.admin import AdminLevelCheck
@@ -81,6 +83,23 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+#: noise kinds that are page furniture, not article text (see workbench.noise); a
+#: series link (">> Bài 1: …", kind "related") carries text and is checked in full
+FURNITURE_KINDS = frozenset({"ad", "source", "url", "counter", "placeholder", "credit", "byline", "site"})
+
+
+def _furniture_link(view: LinkView) -> bool:
+    """Both sides are page furniture (a dateline linked to the site's dateline): what
+    differs there is chrome, so findings are shown for information only."""
+    from workbench.checks.base import JOINER
+    from workbench.noise import classify
+
+    if not (view.link.source and view.link.target):
+        return False
+    texts = view.source.text.split(JOINER) + view.target.text.split(JOINER)
+    return all(classify(text).kind in FURNITURE_KINDS for text in texts)
+
+
 def run_checks(source: Sequence[Paragraph], target: Sequence[Paragraph], links: Sequence[Link],
                glossary: Glossary, checks: Iterable[str] | None = None) -> list[Finding]:
     """Run the named checks (all by default) over aligned paragraphs; findings in text order."""
@@ -102,9 +121,13 @@ def run_checks(source: Sequence[Paragraph], target: Sequence[Paragraph], links: 
             if not view.link.target or (not view.link.source and not check.one_sided):
                 continue
             try:
-                findings.extend(check.check_link(view))
+                found = list(check.check_link(view))
             except Exception as exc:  # reported, not swallowed: see module docstring
                 findings.append(_crash(check, view, exc))
+                continue
+            if found and _furniture_link(view):
+                found = [replace(f, severity="info") for f in found]
+            findings.extend(found)
     kept = _dedupe(findings)
     kept.sort(key=lambda f: (f.target[:1] or f.source[:1], f.source[:1],
                              min((s.start for s in f.target_spans), default=-1)))
