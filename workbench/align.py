@@ -430,35 +430,41 @@ def align(
         text
         for s, t in path
         if s and t and (len(s) > 1 or len(t) > 1)
-        for text in ("\n".join(src_texts[k] for k in s), "\n".join(tgt_texts[k] for k in t))
+        for text in (JOIN.join(src_texts[k] for k in s), JOIN.join(tgt_texts[k] for k in t))
     ]
     if merged:
         backend.embed(merged)
     links: list[Link] = []
-    signature = getattr(scorer, "signature", "")
+    # signatures are read once: a backend's signature asks package metadata each time
+    backend_sig = backend.signature
+    scorer_key = f"{id(scorer)}|{getattr(scorer, 'signature', '')}|{backend_sig}"
+    one_sided_sig = _signature(getattr(scorer, "signature", ""), backend_sig)
     for s, t in path:
         src_ids = tuple(source[k].index for k in s)
         tgt_ids = tuple(target[k].index for k in t)
         if not s or not t:
-            links.append(Link(src_ids, tgt_ids, 0.0, (), _signature(signature, backend)))
+            links.append(Link(src_ids, tgt_ids, 0.0, (), one_sided_sig))
             continue
-        s_text = "\n".join(src_texts[k] for k in s)
-        t_text = "\n".join(tgt_texts[k] for k in t)
+        s_text = JOIN.join(src_texts[k] for k in s)
+        t_text = JOIN.join(tgt_texts[k] for k in t)
         if len(s) == 1 and len(t) == 1:
             s_vec, t_vec = src_vecs[s[0]], tgt_vecs[t[0]]
         else:
             s_vec, t_vec = backend.embed([s_text, t_text])
-        fidelity = _score(scorer, backend, s_text, t_text, s_vec, t_vec)
+        fidelity = _score(scorer, scorer_key, s_text, t_text, s_vec, t_vec)
         links.append(
             Link(
                 src_ids,
                 tgt_ids,
                 float(fidelity.score),
                 tuple(fidelity.components),
-                _signature(fidelity.signature, backend),
+                _signature(fidelity.signature, backend_sig),
             )
         )
     return links
+
+
+JOIN = "\n"  # how merged paragraphs are joined, for the embedding and the scorer
 
 
 class _FidelityCache:
@@ -469,7 +475,7 @@ class _FidelityCache:
     """
 
     def __init__(self, size: int = 50_000) -> None:
-        self._items: OrderedDict[tuple[str, str, str, str], object] = OrderedDict()
+        self._items: OrderedDict[tuple[str, str, str], object] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
 
@@ -490,8 +496,8 @@ class _FidelityCache:
 _FIDELITY_CACHE = _FidelityCache()
 
 
-def _score(scorer, backend: EmbeddingBackend, s_text: str, t_text: str, s_vec, t_vec):
-    key = (f"{id(scorer)}|{getattr(scorer, 'signature', '')}", backend.signature, s_text, t_text)
+def _score(scorer, scorer_key: str, s_text: str, t_text: str, s_vec, t_vec):
+    key = (scorer_key, s_text, t_text)
     fidelity = _FIDELITY_CACHE.get(key)
     if fidelity is None:
         fidelity = scorer.score_vectors(s_text, t_text, s_vec, t_vec)
@@ -499,9 +505,11 @@ def _score(scorer, backend: EmbeddingBackend, s_text: str, t_text: str, s_vec, t
     return fidelity
 
 
-def _signature(scorer_signature: str, backend: EmbeddingBackend) -> str:
+@lru_cache(maxsize=64)
+def _signature(scorer_signature: str, backend_signature: str) -> str:
+    """How a link was made: scorer (with its backend), the aligner's backend, version."""
     parts = [scorer_signature] if scorer_signature else []
-    if backend.signature not in scorer_signature:
-        parts.append(backend.signature)
+    if backend_signature not in scorer_signature:
+        parts.append(backend_signature)
     parts.append(f"align:{ALIGN_VERSION}")
     return "|".join(parts)
