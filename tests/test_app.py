@@ -503,6 +503,40 @@ def test_back_translation_offline_or_answering(app: AppTest, monkeypatch, outcom
     assert shown == ([] if outcome == "offline" else [f"round trip chrF {score:.0f}"])
 
 
+@pytest.mark.parametrize("outcome", ["offline", "answer"])
+def test_fresh_machine_translation_fills_the_box_or_warns(app: AppTest, monkeypatch,
+                                                         outcome: str) -> None:
+    backtranslate = pytest.importorskip("workbench.backtranslate")
+    from workbench.errors import ServiceUnavailable
+
+    asked: list[tuple[str, str | None]] = []
+
+    def fake(self, text):
+        asked.append((self.provider, self.url))
+        if outcome == "offline":
+            raise ServiceUnavailable("LibreTranslate cannot be reached: check the server")
+        return "ترجمة آلية جديدة"
+
+    monkeypatch.setattr(backtranslate.Translator, "suggest", fake)  # never online
+    login(app)
+    doc_id, review = open_review(app)
+    app.selectbox(key="mt_provider").set_value("libre").run()
+    app.text_input(key="mt_url").input("http://127.0.0.1:5999").run()
+    row = review.rows[1]
+    before = app.text_area(key=f"text_{row.link_id}").value
+    app.button(key=f"mt_suggest_{row.link_id}").click().run()
+    assert not app.exception
+    assert asked == [("libre", "http://127.0.0.1:5999/")]  # the setting reached the provider
+    box = app.text_area(key=f"text_{row.link_id}").value
+    if outcome == "offline":
+        assert box == before
+        assert any("cannot be reached" in w.value for w in app.warning)
+    else:
+        assert box == "ترجمة آلية جديدة"
+        # only a suggestion: nothing is saved until the reviewer saves
+        assert svc().get_review(demo_user(), doc_id).rows[1].current_text == row.current_text
+
+
 def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)

@@ -10,7 +10,6 @@ traceback.
 
 from __future__ import annotations
 
-import importlib.util
 
 import streamlit as st
 
@@ -23,7 +22,7 @@ from workbench.highlight import (
 )
 from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service import PARAGRAPH_JOINER, Review, ReviewRow, SaveConflict, User
-from workbench_ui import outage, resources, rows as rowsel
+from workbench_ui import machine_translation, outage, resources, rows as rowsel
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
 CSS = """<style>
@@ -299,6 +298,7 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         if row.target:
             st.text_area("Correction (Arabic)", key=_text_key(lid), height=100,
                          label_visibility="collapsed")
+            machine_translation.suggest_button(row, _text_key(lid))
         if conflict:
             their_text, author, version = conflict
             st.warning(f"{author or 'Someone'} saved version {version} meanwhile. Their text "
@@ -326,7 +326,7 @@ def _more(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> None:
     with tabs[0]:
         st.html(components_table((c.name, c.value, c.explanation) for c in row.components))
         st.caption(f"signature: {row.signature}")
-        _backtranslate(row)
+        machine_translation.back_translation(row, _text_key(lid))
     with tabs[1]:
         open_findings = [f for f in row.findings if f.status == "open"]
         if not open_findings:
@@ -386,44 +386,9 @@ def _more(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> None:
                       user, doc_id, row.ordinal)))
 
 
-def _backtranslate(row: ReviewRow) -> None:
-    """Optional back-translation of the Arabic into Vietnamese (an online service):
-    offline, a clear message and the page keeps working."""
-    if importlib.util.find_spec("workbench.backtranslate") is None or not row.target:
-        return
-    if st.button("Back-translate the Arabic into Vietnamese", key=f"bt_{row.link_id}"):
-        from workbench.backtranslate import Translator
-
-        from workbench.backtranslate import round_trip_score
-
-        text = st.session_state.get(_text_key(row.link_id), row.current_text)
-        try:
-            with st.spinner("Asking the translation service…"):
-                back = Translator().back_translate(text)
-        except WorkbenchError as exc:
-            st.session_state.pop(f"bt_result_{row.link_id}", None)
-            st.warning(f"Back-translation unavailable (no round-trip score): {exc}")
-            return
-        st.session_state[f"bt_result_{row.link_id}"] = (
-            text, back, round_trip_score(row.source_text, back))
-    result = st.session_state.get(f"bt_result_{row.link_id}")
-    if result is None:
-        return
-    text, back, round_trip = result
-    c1, c2 = st.columns(2)
-    if row.source:
-        c1.metric("Fidelity score", f"{row.score:.2f}", help="the aligner's calibrated score")
-        c2.metric("Round-trip chrF", f"{round_trip:.1f}",
-                  help="chrF (0-100) of the back-translation against the Vietnamese source: "
-                       "a rough signal, low when meaning was lost (or lost by the second MT)")
-    st.caption("Back-translation (machine, for orientation only)"
-               + ("" if text == st.session_state.get(_text_key(row.link_id), text)
-                  else ", of the text before your last edit") + ":")
-    st.text(back)
-
-
 def render(user: User) -> None:
     st.header("Review")
+    machine_translation.settings()
     st.html(CSS)
     doc_id = _pick_document(user)
     if doc_id is None:
