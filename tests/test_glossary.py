@@ -163,3 +163,29 @@ def test_default_glossary_error_names_the_file(tmp_path):
     (tmp_path / "b.csv").write_text("source,target\nthôn,\n", encoding="utf-8")
     with pytest.raises(GlossaryFormatError, match=r"b\.csv:2"):
         load_default_glossaries(tmp_path)
+
+
+@pytest.mark.parametrize("column, cell", [
+    ("target", '=HYPERLINK("http://evil.example","اللجنة")'),
+    ("source", "@SUM(1+1)"),
+    ("variants", "=1+1|منطقة"),
+])
+def test_formula_looking_term_cell_is_refused_with_file_and_line(column: str, cell: str) -> None:
+    row = {"source": "huyện", "target": "منطقة", "variants": "", column: cell}
+    data = ("source,target,variants\n" + "xã,بلدية,\n"
+            + ",".join('"' + row[c].replace('"', '""') + '"' for c in ("source", "target", "variants"))
+            + "\n").encode("utf-8")
+    with pytest.raises(GlossaryFormatError) as info:
+        load_glossary_csv(data, "nha.csv")
+    assert "nha.csv:3" in str(info.value) and "formula" in str(info.value)
+
+
+def test_exported_csv_cannot_run_formulas_and_reads_back_unchanged() -> None:
+    data = ("source,target,note\n"
+            "Ban Tổ chức,لجنة التنظيم,=cmd|' /C calc'!A0\n"
+            "huyện,منطقة,-2 levels below the province\n").encode("utf-8")
+    glossary = load_glossary_csv(data, "g.csv")
+    dumped = dump_csv(glossary).decode("utf-8")
+    assert "\n" + "Ban Tổ chức" in dumped and ",'=cmd" in dumped and ",'-2 levels" in dumped
+    again = load_glossary_csv(dumped.encode("utf-8"), "g2.csv")
+    assert [e.note for e in again] == ["=cmd|' /C calc'!A0", "-2 levels below the province"]

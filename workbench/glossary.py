@@ -25,6 +25,7 @@ from types import MappingProxyType
 from lxml import etree
 
 from workbench.errors import GlossaryFormatError
+from workbench.formula import looks_like_formula, neutralise, restore
 
 #: Columns the CLI contract defines; anything else is an extra column, kept as is.
 KNOWN_COLUMNS = ("source", "target", "variants", "forbidden", "category", "note", "match")
@@ -150,6 +151,14 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _entry_from_row(row: dict[str, str], name: str, line: int) -> GlossaryEntry:
+    row = {k: restore(v) if isinstance(v, str) else v for k, v in row.items()}
+    for column in ("source", "target", "variants", "forbidden"):
+        cell = row.get(column) or ""
+        if looks_like_formula(cell):
+            raise GlossaryFormatError(
+                f"{name}:{line}: the '{column}' cell {cell[:40]!r} is a spreadsheet formula, "
+                "not a term; type the term itself (nothing was loaded from this file)"
+            )
     source = " ".join(row.get("source", "").split())
     target = " ".join(row.get("target", "").split())
     if not source:
@@ -256,10 +265,10 @@ def dump_csv(glossary: Glossary) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*KNOWN_COLUMNS, *extra_cols])
     for e in glossary:
-        writer.writerow([
+        writer.writerow([neutralise(cell) for cell in (
             e.source, e.target, _SEP.join(e.variants), _SEP.join(e.forbidden),
             e.category, e.note, e.match, *(e.extra.get(k, "") for k in extra_cols),
-        ])
+        )])
     return out.getvalue().encode("utf-8")
 
 

@@ -21,10 +21,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from workbench.finding import SEVERITIES
+from workbench.formula import neutralise
 from workbench.postedit import measure, measure_document
 from workbench.reviewed import ReviewedDocument, ReviewedFinding, ReviewedUnit
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 UNIT_COLUMNS = (
     "unit", "source_paragraphs", "target_paragraphs", "state", "noise", "score",
@@ -36,12 +35,6 @@ FINDING_COLUMNS = (
 )
 ARABIC_COLUMNS = {"machine_translation", "final_translation", "expected", "found"}
 
-
-def neutralise(value: object) -> object:
-    """A cell value that cannot run as a spreadsheet formula (strings only)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def _describe(reviewed: ReviewedFinding) -> str:
