@@ -80,7 +80,8 @@ class Service(UserCases, DocumentCases, ReviewCases, AlignmentCases, GlossaryCas
 
     ``analyser`` defaults to :func:`workbench.pipeline.analyse` (imported lazily);
     tests inject a fast fake.  ``rescorer(source, target, links) -> links`` scores the
-    links a reviewer made by hand (default: ``workbench.pipeline.score_links``).
+    links a reviewer made by hand (default: the aligner's fidelity scorer,
+    :func:`workbench.service.base._default_rescorer`).
     ``clock`` returns the current UTC time (tests move it to expire sessions);
     ``bcrypt_rounds`` is lowered only by tests.
     """

@@ -54,12 +54,6 @@ def _default_rescorer(source: Sequence[Paragraph], target: Sequence[Paragraph],
     """Scores for links a reviewer made by hand, by the same fidelity scorer as the
     aligner (paragraphs joined by a newline, as the aligner joins them); the signature
     says the link was made by hand."""
-    try:
-        from workbench.pipeline import score_links
-    except ImportError:
-        score_links = None
-    if score_links is not None:
-        return list(score_links(source, target, links))
     from workbench.score import get_scorer
 
     scorer = get_scorer()
