@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sacrebleu.metrics import CHRF, TER
+if TYPE_CHECKING:
+    from sacrebleu.metrics import CHRF, TER
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class PostEdit:
 
 
 def _metrics() -> tuple[CHRF, TER]:
+    """The metric settings every post-edit figure uses: chrF2++ and default TER."""
+    # sacrebleu is imported here, not at the top: the CLI loads the exporters for
+    # every command, and only a report needs the metrics.
+    from sacrebleu.metrics import CHRF, TER
+
     return CHRF(word_order=2), TER()
 
 
@@ -59,6 +66,12 @@ def measure(mt_text: str, final_text: str) -> PostEdit:
     )
 
 
+def _kept(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs stripped, those with no text on either side dropped."""
+    stripped = [(mt.strip(), final.strip()) for mt, final in pairs]
+    return [(mt, final) for mt, final in stripped if mt or final]
+
+
 def measure_document(pairs: Iterable[tuple[str, str]]) -> PostEdit:
     """Corpus-level effort over ``(mt_text, final_text)`` pairs (noise already dropped).
 
@@ -66,8 +79,7 @@ def measure_document(pairs: Iterable[tuple[str, str]]) -> PostEdit:
     as they do in a reviewer's time.
     """
     chrf, ter = _metrics()
-    kept = [(mt.strip(), final.strip()) for mt, final in pairs]
-    kept = [(mt, final) for mt, final in kept if mt or final]
+    kept = _kept(pairs)
     if not kept:
         return PostEdit(100.0, 0.0, False, _signature(chrf, ter))
     hyps = [mt for mt, _ in kept]

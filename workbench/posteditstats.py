@@ -16,9 +16,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 
-from sacrebleu.metrics import CHRF, TER
-
-from workbench.postedit import PostEdit, measure_document
+from workbench.postedit import PostEdit, _kept, _metrics, measure_document
 
 #: Pairs kept; each holds a few small lists of counts (and its two texts as the key).
 MAX_PAIRS = 50_000
@@ -28,8 +26,7 @@ class EffortStats:
     """A cache of per-pair chrF++/TER statistics, safe to share between threads."""
 
     def __init__(self, max_pairs: int = MAX_PAIRS) -> None:
-        # The same metric settings as workbench.postedit (chrF2++ and default TER).
-        self._chrf, self._ter = CHRF(word_order=2), TER()
+        self._chrf, self._ter = _metrics()
         self._cache: OrderedDict[tuple[str, str], tuple[list, list]] = OrderedDict()
         self._lock = threading.Lock()
         self._max = max_pairs
@@ -54,8 +51,7 @@ class EffortStats:
 
     def measure(self, pairs: Iterable[tuple[str, str]]) -> PostEdit:
         """Corpus chrF++/TER of ``(mt_text, final_text)`` pairs, as ``measure_document``."""
-        kept = [(mt.strip(), final.strip()) for mt, final in pairs]
-        kept = [(mt, final) for mt, final in kept if mt or final]
+        kept = _kept(pairs)
         if not kept:
             return PostEdit(100.0, 0.0, False, self._signature)
         stats = [self._stats(mt, final) for mt, final in kept]
