@@ -17,9 +17,6 @@ import csv
 import io
 from collections.abc import Iterator
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from workbench.finding import SEVERITIES
 from workbench.formula import neutralise
 from workbench.postedit import measure, measure_document
@@ -110,6 +107,8 @@ def export_csv(doc: ReviewedDocument) -> bytes:
 
 
 def _fill(sheet, columns: tuple[str, ...], rows: Iterator[dict[str, object]]) -> None:
+    from openpyxl.styles import Alignment, Font
+
     sheet.append(list(columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -126,6 +125,10 @@ def _fill(sheet, columns: tuple[str, ...], rows: Iterator[dict[str, object]]) ->
 
 def export_xlsx(doc: ReviewedDocument) -> bytes:
     """The report as XLSX: sheets ``Units``, ``Findings`` and ``Summary``."""
+    # openpyxl is imported here, not at the top: the CLI loads every exporter to list
+    # the formats, and it is the slowest of them to import.
+    from openpyxl import Workbook
+
     book = Workbook()
     units = book.active
     units.title = "Units"

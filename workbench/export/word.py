@@ -11,14 +11,15 @@ would leave the Arabic in the default face.  The document default language is Ar
 from __future__ import annotations
 
 import io
-
-import docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from docx.text.paragraph import Paragraph as DocxParagraph
+from typing import TYPE_CHECKING
 
 from workbench.reviewed import ReviewedDocument
+
+# python-docx is imported in the functions that use it, not here: the CLI loads every
+# exporter to list the formats, and only a Word export needs it.
+if TYPE_CHECKING:
+    import docx.document
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 DEFAULT_FONT = "Arial"
 DEFAULT_SIZE_PT = 14
@@ -41,6 +42,10 @@ _AFTER_SZCS = (
 
 def _make_rtl(paragraph: DocxParagraph, font: str, size_pt: float | None) -> None:
     """Mark a paragraph right-to-left and give each run the Arabic font and size."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     p_pr = paragraph._p.get_or_add_pPr()
     if p_pr.find(qn("w:bidi")) is None:
         p_pr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
@@ -61,6 +66,9 @@ def _make_rtl(paragraph: DocxParagraph, font: str, size_pt: float | None) -> Non
 
 def _set_default_language(document: docx.document.Document, font: str) -> None:
     """Arabic as the default (complex-script) language and font in docDefaults."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
@@ -95,6 +103,8 @@ def export_docx(
     size_pt: float = DEFAULT_SIZE_PT,
 ) -> bytes:
     """The corrected Arabic as a .docx: title as a heading, one RTL paragraph per unit."""
+    import docx
+
     document = docx.Document()
     _set_default_language(document, font)
     document.core_properties.title = doc.title
