@@ -75,29 +75,27 @@ def fidelity_badge(score: float, title: str = "") -> str:
             f"{score:.2f} · {html.escape(word)}</span>")
 
 
-def escape_arabic(text: str) -> str:
-    """Escape Arabic text, isolating each Latin run as left-to-right."""
+def _escape_isolating(text: str, run: re.Pattern[str], direction: str) -> str:
+    """Escape ``text``, wrapping each match of ``run`` in ``<bdi dir=direction>``."""
     out: list[str] = []
     pos = 0
-    for m in _LATIN_RUN.finditer(text):
+    for m in run.finditer(text):
         out.append(html.escape(text[pos:m.start()]))
-        out.append(f'<bdi dir="ltr">{html.escape(m.group())}</bdi>')
+        out.append(f'<bdi dir="{direction}">{html.escape(m.group())}</bdi>')
         pos = m.end()
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def escape_arabic(text: str) -> str:
+    """Escape Arabic text, isolating each Latin run as left-to-right."""
+    return _escape_isolating(text, _LATIN_RUN, "ltr")
 
 
 def escape_mixed(text: str) -> str:
     """Escape left-to-right text (a message, a note), isolating each Arabic run as
     right-to-left so "expected بلدية, found منطقة" keeps its order."""
-    out: list[str] = []
-    pos = 0
-    for m in _ARABIC_RUN.finditer(text):
-        out.append(html.escape(text[pos:m.start()]))
-        out.append(f'<bdi dir="rtl">{html.escape(m.group())}</bdi>')
-        pos = m.end()
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
+    return _escape_isolating(text, _ARABIC_RUN, "rtl")
 
 
 def _rank(severity: str) -> int:
