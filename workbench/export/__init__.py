@@ -22,6 +22,7 @@ from workbench.export.xliff import (
     export_xliff20,
     import_xliff,
 )
+from workbench.glossary import dump_csv, dump_tbx
 from workbench.reviewed import (
     FINDING_STATUSES,
     STATES,
@@ -73,19 +74,11 @@ FORMATS: dict[str, Format] = {
 # Glossary exports (CSV/TBX) take a Glossary, not a document: the glossary module owns
 # them, and they are offered here with their own registry so that ``FORMATS`` keeps
 # exactly the keys of ``EXPORTERS``.
-GLOSSARY_EXPORTERS: dict[str, Exporter] = {}
-GLOSSARY_FORMATS: dict[str, Format] = {}
-try:
-    from workbench import glossary as _glossary
-except ImportError:  # pragma: no cover - the glossary module is part of the package
-    _glossary = None
-for _name, _attr, _format in (
-    ("csv", "dump_csv", Format(".csv", "text/csv; charset=utf-8", "Glossary, CSV")),
-    ("tbx", "dump_tbx", Format(".tbx", "application/x-tbx+xml", "Glossary, TBX")),
-):
-    if _glossary is not None and hasattr(_glossary, _attr):
-        GLOSSARY_EXPORTERS[_name] = getattr(_glossary, _attr)
-        GLOSSARY_FORMATS[_name] = _format
+GLOSSARY_EXPORTERS: dict[str, Exporter] = {"csv": dump_csv, "tbx": dump_tbx}
+GLOSSARY_FORMATS: dict[str, Format] = {
+    "csv": Format(".csv", "text/csv; charset=utf-8", "Glossary, CSV"),
+    "tbx": Format(".tbx", "application/x-tbx+xml", "Glossary, TBX"),
+}
 
 
 def export_glossary(glossary: object, fmt: str) -> bytes:
