@@ -204,7 +204,6 @@ _AR_WEEKDAYS = _fold_table(lang_ar.WEEKDAYS)
 _AR_MONTHS = _fold_table(lang_ar.MONTHS)
 _AR_AMBIGUOUS_MONTHS = _fold_table(lang_ar.AMBIGUOUS_MONTHS)
 _AR_MONTH_CUES = _fold_table(lang_ar.MONTH_CUES)
-_AR_YEAR_WORDS = _fold_table(lang_ar.YEAR_WORDS)
 _AR_PERCENT = [tuple(normalize_ar(p).split()) for p in lang_ar.PERCENT_WORDS]
 _AR_DECADES = _fold_table(lang_ar.DECADES)
 _AR_CENTURY = normalize_ar(lang_ar.CENTURY_WORD)
