@@ -236,6 +236,20 @@ def test_glossary_suggestion_flow(service, admin, translator):
     assert service.list_terms(translator) == []
 
 
+def test_glossary_import_updates_by_source_and_adds_the_rest(service, admin, translator):
+    from workbench.glossary import load_glossary
+
+    maintainer = make_user(service, admin, "thu", GLOSSARY_MAINTAINER)
+    service.add_term(maintainer, "xã", "بلدية")
+    glossary = load_glossary("source,target,variants\nXã,قرية,\nhuyện,مديرية,مقاطعة\n"
+                             .encode("utf-8"), "terms.csv")
+    with pytest.raises(PermissionDenied):
+        service.import_terms(translator, glossary)
+    assert service.import_terms(maintainer, glossary) == (1, 1)
+    terms = {t.source: (t.target, t.variants) for t in service.list_terms(translator)}
+    assert terms == {"Xã": ("قرية", ()), "huyện": ("مديرية", ("مقاطعة",))}
+
+
 def test_dashboard_counts_what_reviewers_did(service, admin, translator, editor, doc):
     service.save_correction(translator, doc.id, 0, CORRECTIONS[1], base_version=0)
     with pytest.raises(SaveConflict):

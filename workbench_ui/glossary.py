@@ -68,21 +68,9 @@ def _import(user: User) -> None:
     if upload is None:
         st.session_state["glossary_message"] = ("error", "Choose a CSV or TBX file first.")
         return
-    svc = resources.service()
     try:
         glossary = load_glossary(upload.getvalue(), upload.name)
-        existing = {t.source.casefold(): t for t in svc.list_terms(user)}
-        added = updated = 0
-        for e in glossary:
-            fields = dict(source=e.source, target=e.target, variants=e.variants,
-                          forbidden=e.forbidden, category=e.category, note=e.note)
-            old = existing.get(e.source.casefold())
-            if old is None:
-                svc.add_term(user, **fields)
-                added += 1
-            else:
-                svc.update_term(user, old.id, **fields)
-                updated += 1
+        added, updated = resources.service().import_terms(user, glossary)
     except WorkbenchError as exc:
         st.session_state["glossary_message"] = ("error", str(exc))
         return

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -11,6 +12,9 @@ from workbench.errors import ConflictError, GlossaryFormatError, NotFound, Workb
 from workbench.service.base import ServiceBase
 from workbench.service.views import CorrectedLink, GlossaryTerm, User
 from workbench.store import GlossaryTermRow
+
+if TYPE_CHECKING:
+    from workbench.glossary import GlossaryEntry
 
 
 TERM_CATEGORIES = ("person", "place", "admin_level", "organization", "title", "term")
@@ -84,6 +88,24 @@ class GlossaryCases(ServiceBase):
         """Add an approved term (glossary maintainer)."""
         return self._new_term(actor, "edit_glossary", "approved", source, target, variants,
                               forbidden, category, note)
+
+    def import_terms(self, actor: User, entries: Iterable[GlossaryEntry]) -> tuple[int, int]:
+        """Store glossary entries (a loaded CSV/TBX, maintainer): an entry whose source
+        matches a stored term's (case-insensitively) updates that term, any other is
+        added.  Returns (added, updated); stops at the first refused entry."""
+        existing = {t.source.casefold(): t for t in self.list_terms(actor)}
+        added = updated = 0
+        for e in entries:
+            fields = dict(source=e.source, target=e.target, variants=e.variants,
+                          forbidden=e.forbidden, category=e.category, note=e.note)
+            old = existing.get(e.source.casefold())
+            if old is None:
+                self.add_term(actor, **fields)
+                added += 1
+            else:
+                self.update_term(actor, old.id, **fields)
+                updated += 1
+        return added, updated
 
     def suggest_term(self, actor: User, source: str, target: str, variants: Sequence[str] = (),
                      forbidden: Sequence[str] = (), category: str = "term",
