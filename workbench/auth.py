@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import secrets
 
 import bcrypt
@@ -55,7 +54,3 @@ def new_token() -> str:
 def token_digest(token: str) -> str:
     """What the database stores for a token."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def same_digest(a: str, b: str) -> bool:
-    return hmac.compare_digest(a, b)
