@@ -600,11 +600,13 @@ def _extract_vi_words(tokens: list[_Token], text: str, found: _Collector) -> Non
                           tokens[last].end, from_words=True)
                 i = last + 1
                 continue
-        if w == "chủ" and i + 1 < n and tokens[i + 1].word == "nhật":
-            found.add(8, "weekday", tok.start, tokens[i + 1].end, from_words=True)
+        pair = f"{w} {tokens[i + 1].word}" if i + 1 < n else ""
+        if pair in lang_vi.WEEKDAYS:  # chủ nhật
+            found.add(lang_vi.WEEKDAYS[pair], "weekday", tok.start, tokens[i + 1].end,
+                      from_words=True)
             i += 2
             continue
-        if w == "đầu" and i + 1 < n and tokens[i + 1].word == "tiên":
+        if pair in lang_vi.FIRST_WORDS:  # đầu tiên
             found.add(1, "ordinal", tok.start, tokens[i + 1].end, from_words=True)
             i += 2
             continue
