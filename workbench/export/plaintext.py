@@ -7,7 +7,18 @@ lines).  Page furniture (ads, captions) is dropped unless ``keep_noise`` is set.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from workbench.reviewed import ReviewedDocument
+
+
+def corrected_texts(doc: ReviewedDocument, keep_noise: bool = False) -> Iterator[str]:
+    """Each unit's corrected Arabic in page order, LF line ends, stripped; page
+    furniture skipped unless ``keep_noise``.  The text and Word exports both use it."""
+    for unit in doc.units:
+        if unit.is_noise and not keep_noise:
+            continue
+        yield unit.final_text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def export_plaintext(
@@ -17,10 +28,5 @@ def export_plaintext(
     paragraphs: list[str] = []
     if include_title and doc.title.strip():
         paragraphs.append(doc.title.strip())
-    for unit in doc.units:
-        if unit.is_noise and not keep_noise:
-            continue
-        text = unit.final_text.replace("\r\n", "\n").replace("\r", "\n").strip()
-        if text:
-            paragraphs.append(text)
+    paragraphs.extend(text for text in corrected_texts(doc, keep_noise) if text)
     return ("\n\n".join(paragraphs) + "\n").encode("utf-8") if paragraphs else b""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from workbench.export.plaintext import corrected_texts
 from workbench.reviewed import ReviewedDocument
 
 # python-docx is imported in the functions that use it, not here: the CLI loads every
@@ -110,10 +111,7 @@ def export_docx(
     document.core_properties.title = doc.title
     if doc.title.strip():
         _make_rtl(document.add_heading(doc.title.strip(), level=1), font, None)
-    for unit in doc.units:
-        if unit.is_noise and not keep_noise:
-            continue
-        text = unit.final_text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    for text in corrected_texts(doc, keep_noise):
         # A unit that joined several page paragraphs keeps them as separate paragraphs.
         for part in (p.strip() for p in text.split("\n\n")):
             if part:
