@@ -13,12 +13,11 @@ severity, add it to ``CHECKS``, and add passes()/fails() cases to
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from collections.abc import Iterable, Sequence
-
 from workbench.checks.admin import AdminLevelCheck
-from workbench.checks.base import Check, CheckContext, LinkView
+from workbench.checks.base import JOINER, Check, CheckContext, LinkView
 from workbench.checks.consistency import InconsistentCheck
 from workbench.checks.figures import NumberCheck
 from workbench.checks.names import GenderCheck, NameCheck
@@ -27,6 +26,7 @@ from workbench.checks.untranslated import UntranslatedCheck
 from workbench.finding import SEVERITIES, Finding
 from workbench.glossary import Glossary
 from workbench.link import Link
+from workbench.noise import classify
 from workbench.paragraph import Paragraph
 
 #: Every check by name.  Order = preference when two findings of the same severity
@@ -91,9 +91,6 @@ FURNITURE_KINDS = frozenset({"ad", "source", "url", "counter", "placeholder", "c
 def _furniture_link(view: LinkView) -> bool:
     """Both sides are page furniture (a dateline linked to the site's dateline): what
     differs there is chrome, so findings are shown for information only."""
-    from workbench.checks.base import JOINER
-    from workbench.noise import classify
-
     if not (view.link.source and view.link.target):
         return False
     texts = view.source.text.split(JOINER) + view.target.text.split(JOINER)
