@@ -152,7 +152,7 @@ def _adopt(user: User, suggestion) -> None:
         f"{' (forbidden: ' + ' | '.join(term.forbidden) + ')' if term.forbidden else ''}.")
 
 
-def _learned(user: User, approved: list[GlossaryTerm]) -> None:
+def _learned(user: User) -> None:
     """Term replacements reviewers made in their corrections (the service's
     ``term_suggestions``): anyone may propose one, a glossary maintainer approves it."""
     found = resources.service().term_suggestions(user)
@@ -204,7 +204,10 @@ def render(user: User) -> None:
         st.dataframe(shown, hide_index=True, width="stretch")
         st.caption("Read-only: editing the glossary needs the glossary maintainer role. "
                    "You can suggest a term below.")
-    _shipped_and_export(approved, query)
+    try:
+        _shipped_and_export(approved, query)
+    except WorkbenchError as exc:  # a shipped glossary file that does not load
+        st.error(str(exc))
     if can_edit:
         with st.expander("Import CSV/TBX"):
             st.file_uploader("Glossary file", type=["csv", "tbx"], key="glossary_upload")
@@ -222,7 +225,7 @@ def render(user: User) -> None:
     if roles.allows(user.roles, "suggest_term"):
         if st.toggle("Learn suggestions from corrections", key="learn_on"):
             try:
-                _learned(user, approved)
+                _learned(user)
             except WorkbenchError as exc:
                 st.error(str(exc))
         with st.expander("Suggest a term"):
