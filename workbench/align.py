@@ -36,10 +36,8 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 import unicodedata
 import zlib
-from collections import OrderedDict
 from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -48,6 +46,7 @@ import numpy as np
 
 from workbench.embed import EmbeddingBackend, get_backend
 from workbench.link import Link
+from workbench.lrucache import LRUCache
 from workbench.noise import classify
 from workbench.numbers import extract_numbers
 from workbench.normalize import normalize_ar, strip_tones
@@ -467,33 +466,10 @@ def align(
 JOIN = "\n"  # how merged paragraphs are joined, for the embedding and the scorer
 
 
-class _FidelityCache:
-    """Scores of (scorer, backend, source text, target text), most recent kept.
-
-    The vectors are a function of the text and the backend, so the key is complete;
-    re-aligning a document after an edit re-scores only the links that changed.
-    """
-
-    def __init__(self, size: int = 50_000) -> None:
-        self._items: OrderedDict[tuple[str, str, str], object] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            self._items[key] = value
-            if len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
-_FIDELITY_CACHE = _FidelityCache()
+# Scores by (scorer, backend, source text, target text): the vectors are a function of
+# the text and the backend, so the key is complete; re-aligning a document after an
+# edit re-scores only the links that changed.
+_FIDELITY_CACHE: LRUCache = LRUCache(50_000)
 
 
 def _score(scorer, scorer_key: str, s_text: str, t_text: str, s_vec, t_vec):

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -38,6 +37,7 @@ from deep_translator import exceptions as dt_errors
 from sacrebleu.metrics import CHRF
 
 from workbench.errors import ServiceUnavailable
+from workbench.lrucache import LRUCache
 
 DEFAULT_TIMEOUT = 10.0
 CACHE_SIZE = 4096
@@ -106,14 +106,12 @@ PROVIDERS: dict[str, Provider] = {
     "libre": Provider("LibreTranslate", _libre, needs_url=True),
 }
 
-_cache: OrderedDict[tuple[str, ...], str] = OrderedDict()
-_cache_lock = threading.Lock()
+_cache: LRUCache[str] = LRUCache(CACHE_SIZE)
 
 
 def clear_cache() -> None:
     """Forget every cached translation (tests; or after changing a provider's setup)."""
-    with _cache_lock:
-        _cache.clear()
+    _cache.clear()
 
 
 def round_trip_score(source_vi: str, back_vi: str) -> float:
@@ -203,15 +201,11 @@ class Translator:
     def _translate_piece(self, text: str, source: str, target: str) -> str:
         key = (self.provider, self.url or "", source, target,
                hashlib.sha256(text.encode("utf-8")).hexdigest())
-        with _cache_lock:
-            if key in _cache:
-                _cache.move_to_end(key)
-                return _cache[key]
+        cached = _cache.get(key)
+        if cached is not None:
+            return cached
         result = self._call(text, source, target)
-        with _cache_lock:
-            _cache[key] = result
-            while len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
+        _cache.put(key, result)
         return result
 
     def _call(self, text: str, source: str, target: str) -> str:

@@ -12,10 +12,9 @@ on the same pairs (tests/test_posteditstats.py checks it).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 
+from workbench.lrucache import LRUCache
 from workbench.postedit import PostEdit, _kept, _metrics, measure_document
 
 #: Pairs kept; each holds a few small lists of counts (and its two texts as the key).
@@ -27,26 +26,19 @@ class EffortStats:
 
     def __init__(self, max_pairs: int = MAX_PAIRS) -> None:
         self._chrf, self._ter = _metrics()
-        self._cache: OrderedDict[tuple[str, str], tuple[list, list]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._max = max_pairs
+        self._cache: LRUCache[tuple[list, list]] = LRUCache(max_pairs)
         self._signature = measure_document(()).signature
 
     def _stats(self, mt: str, final: str) -> tuple[list, list]:
         key = (mt, final)
-        with self._lock:
-            found = self._cache.get(key)
-            if found is not None:
-                self._cache.move_to_end(key)
-                return found
-        # sacrebleu's segment statistics (what its corpus_score sums); scored outside
-        # the lock, the metrics keep no state between calls with explicit references.
-        found = (self._chrf._extract_corpus_statistics([mt], [[final]])[0],
-                 self._ter._extract_corpus_statistics([mt], [[final]])[0])
-        with self._lock:
-            self._cache[key] = found
-            while len(self._cache) > self._max:
-                self._cache.popitem(last=False)
+        found = self._cache.get(key)
+        if found is None:
+            # sacrebleu's segment statistics (what its corpus_score sums); scored outside
+            # the cache's lock, the metrics keep no state between calls with explicit
+            # references.
+            found = (self._chrf._extract_corpus_statistics([mt], [[final]])[0],
+                     self._ter._extract_corpus_statistics([mt], [[final]])[0])
+            self._cache.put(key, found)
         return found
 
     def measure(self, pairs: Iterable[tuple[str, str]]) -> PostEdit:
