@@ -11,11 +11,12 @@ from workbench.errors import WorkbenchError
 from workbench.glossary import Glossary, dump_csv, dump_tbx, load_glossary
 from workbench.highlight import escape_mixed
 from workbench.service import TERM_CATEGORIES, GlossaryTerm, User
-from workbench_ui import resources
+from workbench_ui import messages, resources
 from workbench_ui.adapters import glossary_of
 
 COLUMNS = ("source", "target", "variants", "forbidden", "category", "note")
 EDITOR_KEY = "glossary_editor"
+MESSAGE = "glossary_message"
 
 
 def _table(terms: list[GlossaryTerm]) -> pd.DataFrame:
@@ -56,50 +57,36 @@ def _apply_edits(user: User, shown: pd.DataFrame) -> None:
             svc.delete_term(user, int(shown.iloc[int(position)]["id"]))
             done += 1
     except WorkbenchError as exc:
-        st.session_state["glossary_message"] = ("error", f"{exc} ({done} change(s) saved "
-                                                "before this one)")
+        st.session_state[MESSAGE] = ("error", f"{exc} ({done} change(s) saved before this one)")
     else:
-        st.session_state["glossary_message"] = ("success", f"{done} change(s) saved.")
+        st.session_state[MESSAGE] = ("success", f"{done} change(s) saved.")
     st.session_state.pop(EDITOR_KEY, None)
 
 
 def _import(user: User) -> None:
     upload = st.session_state.get("glossary_upload")
     if upload is None:
-        st.session_state["glossary_message"] = ("error", "Choose a CSV or TBX file first.")
+        st.session_state[MESSAGE] = ("error", "Choose a CSV or TBX file first.")
         return
-    try:
-        glossary = load_glossary(upload.getvalue(), upload.name)
-        added, updated = resources.service().import_terms(user, glossary)
-    except WorkbenchError as exc:
-        st.session_state["glossary_message"] = ("error", str(exc))
-        return
-    st.session_state["glossary_message"] = (
-        "success", f"{upload.name}: {added} term(s) added, {updated} updated.")
+    messages.attempt(MESSAGE, lambda: resources.service().import_terms(
+        user, load_glossary(upload.getvalue(), upload.name)),
+        lambda counts: f"{upload.name}: {counts[0]} term(s) added, {counts[1]} updated.")
 
 
 def _suggest(user: User) -> None:
-    try:
-        resources.service().suggest_term(
-            user, st.session_state.get("suggest_source", ""),
-            st.session_state.get("suggest_target", ""),
-            category=st.session_state.get("suggest_category", "term"),
-            note=st.session_state.get("suggest_note", ""))
-    except WorkbenchError as exc:
-        st.session_state["glossary_message"] = ("error", str(exc))
-        return
-    st.session_state["glossary_message"] = ("success", "Suggestion sent to the maintainers.")
-    for key in ("suggest_source", "suggest_target", "suggest_note"):
-        st.session_state[key] = ""
+    sent = messages.attempt(MESSAGE, lambda: resources.service().suggest_term(
+        user, st.session_state.get("suggest_source", ""),
+        st.session_state.get("suggest_target", ""),
+        category=st.session_state.get("suggest_category", "term"),
+        note=st.session_state.get("suggest_note", "")), "Suggestion sent to the maintainers.")
+    if sent:
+        for key in ("suggest_source", "suggest_target", "suggest_note"):
+            st.session_state[key] = ""
 
 
 def _decide(user: User, term_id: int, approve: bool) -> None:
-    try:
-        term = resources.service().decide_term(user, term_id, approve)
-    except WorkbenchError as exc:
-        st.session_state["glossary_message"] = ("error", str(exc))
-        return
-    st.session_state["glossary_message"] = ("success", f"{term.source}: {term.status}.")
+    messages.attempt(MESSAGE, lambda: resources.service().decide_term(user, term_id, approve),
+                     lambda term: f"{term.source}: {term.status}.")
 
 
 def _shipped_and_export(approved: list[GlossaryTerm], query: str) -> None:
@@ -133,23 +120,17 @@ def _shipped_and_export(approved: list[GlossaryTerm], query: str) -> None:
 
 
 def _propose(user: User, source: str, target: str, old: str, message: str) -> None:
-    try:
-        resources.service().suggest_term(user, source, target, forbidden=[old], note=message)
-    except WorkbenchError as exc:
-        st.session_state["glossary_message"] = ("error", str(exc))
-        return
-    st.session_state["glossary_message"] = ("success", f"{source} → {target} proposed.")
+    messages.attempt(MESSAGE, lambda: resources.service().suggest_term(
+        user, source, target, forbidden=[old], note=message), f"{source} → {target} proposed.")
 
 
 def _adopt(user: User, suggestion) -> None:
-    try:
-        term = resources.service().adopt_suggestion(user, suggestion)
-    except WorkbenchError as exc:
-        st.session_state["glossary_message"] = ("error", str(exc))
-        return
-    st.session_state["glossary_message"] = (
-        "success", f"{term.source} → {term.target} approved"
-        f"{' (forbidden: ' + ' | '.join(term.forbidden) + ')' if term.forbidden else ''}.")
+    def approved(term: GlossaryTerm) -> str:
+        forbidden = f" (forbidden: {' | '.join(term.forbidden)})" if term.forbidden else ""
+        return f"{term.source} → {term.target} approved{forbidden}."
+
+    messages.attempt(MESSAGE, lambda: resources.service().adopt_suggestion(user, suggestion),
+                     approved)
 
 
 def _learned(user: User) -> None:
@@ -178,9 +159,7 @@ def render(user: User) -> None:
     svc = resources.service()
     can_edit = roles.allows(user.roles, "edit_glossary")
     can_decide = roles.allows(user.roles, "approve_term")
-    message = st.session_state.pop("glossary_message", None)
-    if message:
-        (st.error if message[0] == "error" else st.success)(message[1])
+    messages.show(MESSAGE)
     try:
         approved = svc.list_terms(user, status="approved")
         suggested = svc.list_terms(user, status="suggested")

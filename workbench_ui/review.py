@@ -21,8 +21,8 @@ from workbench.highlight import (
     components_table, escape_mixed, fidelity_badge, highlight_paragraphs,
 )
 from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
-from workbench.service import PARAGRAPH_JOINER, Review, ReviewRow, SaveConflict, User
-from workbench_ui import machine_translation, outage, resources, rows as rowsel
+from workbench.service import Review, ReviewRow, SaveConflict, User
+from workbench_ui import machine_translation, messages, outage, resources, rows as rowsel
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
 CSS = """<style>
@@ -216,9 +216,7 @@ def _xliff_upload(user: User, doc_id: int) -> None:
                      "reviewed/final states come back)", type=["xlf", "xliff", "xml"],
                      key="xliff_upload")
     c2.button("Import XLIFF", key="xliff_import", on_click=_import_xliff, args=(user, doc_id))
-    message = st.session_state.pop("xliff_message", None)
-    if message:
-        (st.error if message[0] == "error" else st.success)(message[1])
+    messages.show("xliff_message")
 
 
 def _import_xliff(user: User, doc_id: int) -> None:

@@ -8,39 +8,30 @@ import streamlit as st
 from workbench.errors import WorkbenchError
 from workbench.roles import ROLES
 from workbench.service import User
-from workbench_ui import resources
+from workbench_ui import messages, resources
+
+MESSAGE = "users_message"
 
 
 def _create(user: User) -> None:
-    try:
-        created = resources.service().create_user(
-            user, st.session_state.get("new_user_name", ""),
-            st.session_state.get("new_user_password", ""),
-            st.session_state.get("new_user_roles", []))
-    except WorkbenchError as exc:
-        st.session_state["users_message"] = ("error", str(exc))
-        return
-    st.session_state["users_message"] = ("success", f"User {created.name!r} created.")
-    st.session_state["new_user_name"] = ""
-    st.session_state["new_user_password"] = ""
+    created = messages.attempt(MESSAGE, lambda: resources.service().create_user(
+        user, st.session_state.get("new_user_name", ""),
+        st.session_state.get("new_user_password", ""),
+        st.session_state.get("new_user_roles", [])), lambda new: f"User {new.name!r} created.")
+    if created:
+        st.session_state["new_user_name"] = ""
+        st.session_state["new_user_password"] = ""
 
 
 def _disable(user: User, disabled: bool) -> None:
     name = st.session_state.get("disable_user_name")
-    try:
-        resources.service().disable_user(user, name or "", disabled)
-    except WorkbenchError as exc:
-        st.session_state["users_message"] = ("error", str(exc))
-        return
-    st.session_state["users_message"] = (
-        "success", f"User {name!r} {'disabled' if disabled else 're-enabled'}.")
+    messages.attempt(MESSAGE, lambda: resources.service().disable_user(user, name or "", disabled),
+                     f"User {name!r} {'disabled' if disabled else 're-enabled'}.")
 
 
 def render(user: User) -> None:
     st.header("Users")
-    message = st.session_state.pop("users_message", None)
-    if message:
-        (st.error if message[0] == "error" else st.success)(message[1])
+    messages.show(MESSAGE)
     try:
         people = resources.service().list_users(user)
     except WorkbenchError as exc:
