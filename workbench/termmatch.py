@@ -24,11 +24,14 @@ import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Iterable
+from typing import TypeVar
 
 from workbench import clitics
 from workbench.vi_compounds import COMPOUNDS
 from workbench.glossary import Glossary, GlossaryEntry
 from workbench.normalize import normalize_ar, normalize_ar_with_offsets
+
+T = TypeVar("T")
 
 #: Categories whose Vietnamese side is matched case-sensitively (proper names).
 CASED_CATEGORIES = ("person", "place")
@@ -169,6 +172,16 @@ def _vi_index(glossary: Glossary) -> _VietnameseIndex:
     return index
 
 
+def longest_first(spans: Iterable[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+    """The ``(start, end, item)`` spans that win when longer ones take precedence
+    (the leftmost between equals), non-overlapping, in text order."""
+    chosen: list[tuple[int, int, T]] = []
+    for c in sorted(spans, key=lambda c: (c[0] - c[1], c[0])):
+        if all(c[1] <= a or b <= c[0] for a, b, _ in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c[0])
+
+
 def find_terms(text: str, glossary: Glossary) -> list[TermHit]:
     """Glossary terms in a Vietnamese text: whole words, longest first, non-overlapping."""
     if not len(glossary):
@@ -186,12 +199,8 @@ def find_terms(text: str, glossary: Glossary) -> list[TermHit]:
             key = _vi_key(m.group(1))
             if key in index.by_toneless:
                 candidates.append((m.start(1), m.end(1), index.by_toneless[key]))
-    chosen: list[tuple[int, int, GlossaryEntry | None]] = []
-    for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):  # longest first
-        if all(c[1] <= a or b <= c[0] for a, b, _ in chosen):
-            chosen.append(c)
     hits: list[TermHit] = []
-    for start, end, entry in sorted(chosen, key=lambda c: c[0]):
+    for start, end, entry in longest_first(candidates):
         if entry is None:  # a compound word, not the term inside it
             continue
         s, e = offsets[start], offsets[end]

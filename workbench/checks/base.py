@@ -18,7 +18,14 @@ from workbench.finding import Finding, Span
 from workbench.glossary import Glossary, GlossaryEntry
 from workbench.link import Link
 from workbench.paragraph import Paragraph
-from workbench.termmatch import ArabicText, RenderingHit, TermHit, find_renderings, find_terms
+from workbench.termmatch import (
+    ArabicText,
+    RenderingHit,
+    TermHit,
+    find_renderings,
+    find_terms,
+    longest_first,
+)
 
 #: Joins the paragraphs of a many-to-one link into one text (spans map back).
 JOINER = "\n"
@@ -89,11 +96,7 @@ def parts(entry: GlossaryEntry, glossary: Glossary) -> list[GlossaryEntry]:
                 found = glossary.lookup(" ".join(words[i:j]))
                 if found is not None and found is not entry:
                     spans.append((i, j, found))
-        chosen: list[tuple[int, int, GlossaryEntry]] = []
-        for i, j, e in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-            if all(j <= a or b <= i for a, b, _ in chosen):
-                chosen.append((i, j, e))
-        cache[key] = [e for _, _, e in sorted(chosen, key=lambda s: s[0])]
+        cache[key] = [e for _, _, e in longest_first(spans)]
     return cache[key]
 
 
