@@ -32,6 +32,16 @@ def _add_backend_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def read_bytes(path: str, what: str = "the file") -> bytes:
+    """The bytes of a file named on the command line; a path that cannot be read is a
+    :class:`WorkbenchError` naming it (``what`` says what it should have been)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise WorkbenchError(f"{path}: cannot open {what} ({exc.strerror}).") from exc
+
+
 def _backend(args: argparse.Namespace):
     from workbench.embed import get_backend
 
@@ -94,12 +104,7 @@ def read_pairs_tsv(data: bytes, name: str) -> list[tuple[str, str]]:
 def cmd_score(args: argparse.Namespace) -> int:
     from workbench.score import get_scorer
 
-    try:
-        with open(args.pairs, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise WorkbenchError(f"{args.pairs}: cannot open the file ({exc.strerror}).") from exc
-    pairs = read_pairs_tsv(data, args.pairs)
+    pairs = read_pairs_tsv(read_bytes(args.pairs), args.pairs)
     backend = _backend(args)
     scorer = get_scorer(backend.name, backend.model)
     for fidelity in scorer.score_pairs(pairs):
@@ -118,14 +123,8 @@ def load_glossaries(paths: Sequence[str] | None):
 
     if not paths:
         return shipped_glossary()
-    loaded = []
-    for path in paths:
-        try:
-            with open(path, "rb") as handle:
-                loaded.append(load_glossary(handle.read(), path))
-        except OSError as exc:
-            raise WorkbenchError(f"{path}: cannot open the glossary ({exc.strerror}).") from exc
-    return Glossary.merge(*loaded)
+    return Glossary.merge(*(load_glossary(read_bytes(path, "the glossary"), path)
+                            for path in paths))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ import getpass
 import os
 import sys
 
+from workbench.cli import read_bytes
 from workbench.errors import NotFound, WorkbenchError
 
 
@@ -66,12 +67,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import_xliff(args: argparse.Namespace) -> int:
     service, user = _session_user(args)
     doc_id = _document_id(service, user, args.document)
-    try:
-        with open(args.file, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise WorkbenchError(f"{args.file}: cannot open the file ({exc.strerror}).") from exc
-    changed = service.import_xliff(user, doc_id, data, args.file)
+    changed = service.import_xliff(user, doc_id, read_bytes(args.file), args.file)
     print(f"{len(changed)} corrections imported from {args.file}", file=sys.stderr)
     return 0
 
