@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -334,11 +334,7 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A writing transaction: committed when the block ends without error."""
-        if self._write_lock is None:
-            with self._transaction(self._sessions) as session:
-                yield session
-            return
-        with self._write_lock, self._transaction(self._sessions) as session:
+        with self._write_lock or nullcontext(), self._transaction(self._sessions) as session:
             yield session
 
     @contextmanager
