@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.embed import EmbeddingBackend, get_backend
 from workbench.finding import Finding
 from workbench.link import Link
 from workbench.paragraph import Paragraph
+
+if TYPE_CHECKING:
+    from workbench.glossary import Glossary
 
 Progress = Callable[[float, str], None]
 
@@ -21,17 +26,12 @@ Progress = Callable[[float, str], None]
 GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "glossaries"
 
 
-def shipped_glossary():
+@cache
+def shipped_glossary() -> Glossary:
     """The shipped glossaries of ``glossaries/``, merged (loaded once per process)."""
-    global _SHIPPED
-    if _SHIPPED is None:
-        from workbench.glossary import load_default_glossaries
+    from workbench.glossary import load_default_glossaries
 
-        _SHIPPED = load_default_glossaries(GLOSSARY_DIR)
-    return _SHIPPED
-
-
-_SHIPPED = None
+    return load_default_glossaries(GLOSSARY_DIR)
 
 
 @dataclass(frozen=True)
