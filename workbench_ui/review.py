@@ -58,7 +58,7 @@ def _forget_form(link_id: int) -> None:
 # --------------------------------------------------------------------------- actions
 
 
-def _run(user: User, link_id: int, action, done: str) -> bool:
+def _run(link_id: int, action, done: str) -> bool:
     try:
         action()
     except WorkbenchError as exc:
@@ -91,21 +91,21 @@ def _save(user: User, doc_id: int, row: ReviewRow) -> None:
 
 
 def _status(user: User, doc_id: int, row: ReviewRow, status: str) -> None:
-    _run(user, row.link_id,
+    _run(row.link_id,
          lambda: resources.service().set_status(user, doc_id, row.ordinal, status),
          f"Marked {status}.")
 
 
 def _dismiss(user: User, row: ReviewRow, finding_id: int) -> None:
     reason = st.session_state.get(f"dismiss_reason_{finding_id}", "")
-    _run(user, row.link_id,
+    _run(row.link_id,
          lambda: resources.service().dismiss_finding(user, finding_id, reason),
          "Finding dismissed.")
 
 
 def _tag(user: User, doc_id: int, row: ReviewRow) -> None:
     lid = row.link_id
-    _run(user, lid, lambda: resources.service().tag_mqm(
+    _run(lid, lambda: resources.service().tag_mqm(
         user, doc_id, row.ordinal, st.session_state.get(f"mqm_cat_{lid}"),
         st.session_state.get(f"mqm_sev_{lid}"), st.session_state.get(f"mqm_note_{lid}", "")),
         "MQM tag added.")
@@ -113,20 +113,20 @@ def _tag(user: User, doc_id: int, row: ReviewRow) -> None:
 
 def _restore(user: User, doc_id: int, row: ReviewRow, revision_id: int) -> None:
     base = st.session_state.get(_base_key(row.link_id), row.version)
-    if _run(user, row.link_id, lambda: resources.service().restore_revision(
+    if _run(row.link_id, lambda: resources.service().restore_revision(
             user, doc_id, revision_id, base_version=base), "Revision restored."):
         _forget_form(row.link_id)
 
 
 def _restore_mt(user: User, doc_id: int, row: ReviewRow) -> None:
     base = st.session_state.get(_base_key(row.link_id), row.version)
-    if _run(user, row.link_id, lambda: resources.service().restore_machine_text(
+    if _run(row.link_id, lambda: resources.service().restore_machine_text(
             user, doc_id, row.ordinal, base_version=base), "Machine translation restored."):
         _forget_form(row.link_id)
 
 
-def _realign(user: User, row: ReviewRow, what: str, call) -> None:
-    if _run(user, row.link_id, call, ""):
+def _realign(row: ReviewRow, what: str, call) -> None:
+    if _run(row.link_id, call, ""):
         st.session_state["review_notice"] = f"Alignment changed ({what}); scores and " \
                                              "findings were recomputed."
 
@@ -370,17 +370,17 @@ def _more(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> None:
     with tabs[5]:
         c1, c2, c3 = st.columns(3)
         c1.button("Merge with next", key=f"merge_{lid}", disabled=last,
-                  on_click=_realign, args=(user, row, "merged", lambda: svc.merge_links(
+                  on_click=_realign, args=(row, "merged", lambda: svc.merge_links(
                       user, doc_id, [row.ordinal, row.ordinal + 1])))
         can_split = len(row.source) > 1 or len(row.target) > 1
         s_cut = len(row.source) // 2 if len(row.source) > 1 else len(row.source)
         t_cut = len(row.target) // 2 if len(row.target) > 1 else len(row.target)
         c2.button("Split in two", key=f"split_{lid}", disabled=not can_split,
                   help="after the first half of its paragraphs on each side",
-                  on_click=_realign, args=(user, row, "split", lambda: svc.split_link(
+                  on_click=_realign, args=(row, "split", lambda: svc.split_link(
                       user, doc_id, row.ordinal, s_cut, t_cut)))
         c3.button("Unlink", key=f"unlink_{lid}", disabled=not (row.source and row.target),
-                  on_click=_realign, args=(user, row, "unlinked", lambda: svc.unlink(
+                  on_click=_realign, args=(row, "unlinked", lambda: svc.unlink(
                       user, doc_id, row.ordinal)))
 
 
