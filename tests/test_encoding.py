@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.document import read_document
 from workbench.encoding import decode, refuse_known_binary, repair_mojibake
 from workbench.errors import DocumentError
 
@@ -103,3 +104,16 @@ def test_every_garbled_ntrex_line_is_repaired(lang: str, codepage: str) -> None:
             failed.append(line)
     assert len(sample) > 250
     assert failed == []
+
+
+def test_utf16_le_text_starting_with_nul_is_not_taken_for_broken_utf32() -> None:
+    # FF FE 00 00 is the UTF-32-LE mark, and also UTF-16-LE whose first character is U+0000
+    data = "\x00Hà Nội\n\nمرحبا".encode("utf-16")
+    assert data.startswith(b"\xff\xfe\x00\x00")
+    assert [p.text for p in read_document(data, "bai.txt")] == ["Hà Nội", "مرحبا"]
+
+
+def test_utf8_with_stray_nuls_is_not_read_as_utf16() -> None:
+    # the NUL pattern alone looks like UTF-16-BE; decoded that way it is CJK-looking noise
+    with pytest.raises(DocumentError, match="bai.txt: this looks like a binary file"):
+        read_document("000000\x000\x00000".encode("utf-8"), "bai.txt")

@@ -37,6 +37,12 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"ID3\x03", "an MP3 audio file", "choose the article's text file"),
     (b"ID3\x04", "an MP3 audio file", "choose the article's text file"),
 )
+# Latin with Vietnamese letters, Arabic and its presentation forms, general punctuation.
+_EXPECTED_SCRIPT = re.compile(
+    "[\u0000-\u024f\u0300-\u036f\u0600-\u06ff\u0750-\u077f\u1e00-\u1eff"
+    "\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]"
+)
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -95,9 +101,22 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 return None
-            if len(CONTROL_RE.findall(text[:20000])) <= len(text[:20000]) // 100:
+            head = text[:20000]
+            if (len(CONTROL_RE.findall(head)) <= len(head) // 100
+                    and _expected_script_share(head) >= 0.8):
                 return text, codec
     return None
+
+
+def _expected_script_share(text: str) -> float:
+    """Share of characters in the scripts a Vietnamese or Arabic article uses.
+
+    UTF-8 text with stray NUL bytes can pass for UTF-16 by its NUL pattern; decoded as
+    UTF-16 it becomes CJK-looking noise ("00" -> U+3030), which this rejects.
+    """
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if _EXPECTED_SCRIPT.match(ch)) / len(text)
 
 
 def _arabic_share(text: str) -> float:
@@ -130,16 +149,21 @@ def decode(data: bytes, name: str, notes: list[str] | None = None) -> tuple[str,
     notes = notes if notes is not None else []
     if not data.strip():
         raise DocumentError(f"{name}: the file is empty; choose a file with text in it.")
+    broken: tuple[str, UnicodeDecodeError, int] | None = None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                return data[len(bom):].decode(codec), codec
             except UnicodeDecodeError as exc:
-                raise DocumentError(
-                    f"{name}: the file says it is {codec.upper()} but byte {exc.start + len(bom)} "
-                    "is broken; save it again as UTF-8."
-                ) from exc
-            return text, codec
+                # FF FE 00 00 is the UTF-32-LE mark and also UTF-16-LE text starting with
+                # U+0000: try the shorter mark before calling the file broken
+                broken = broken or (codec, exc, len(bom))
+    if broken is not None:
+        codec, exc, skipped = broken
+        raise DocumentError(
+            f"{name}: the file says it is {codec.upper()} but byte {exc.start + skipped} "
+            "is broken; save it again as UTF-8."
+        ) from exc
     refuse_known_binary(data, name)
     if b"\x00" in data:
         found = _utf16_without_bom(data)
