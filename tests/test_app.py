@@ -537,7 +537,9 @@ def test_fresh_machine_translation_fills_the_box_or_warns(app: AppTest, monkeypa
         assert svc().get_review(demo_user(), doc_id).rows[1].current_text == row.current_text
 
 
-def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> None:
+def _correct_a_flagged_term_and_learn(app: AppTest):
+    """A reviewer replaces a flagged rendering by the expected one; the Glossary page
+    then shows what it learned.  Returns the finding that was corrected."""
     login(app)
     doc_id, review = open_review(app)
     row = next(r for r in review.rows if any(
@@ -548,6 +550,11 @@ def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> N
                           row.mt_text.replace(finding.found, finding.expected[0]), 0)
     app.radio(key="nav").set_value("Glossary").run()
     app.toggle(key="learn_on").set_value(True).run()
+    return finding
+
+
+def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> None:
+    finding = _correct_a_flagged_term_and_learn(app)
     assert not app.exception
     assert any(finding.expected[0] in h for h in htmls(app))
     app.button(key="learned_0").click().run()
@@ -558,16 +565,7 @@ def test_suggestions_learned_from_corrections_can_be_proposed(app: AppTest) -> N
 
 
 def test_maintainer_approves_a_learned_suggestion(app: AppTest) -> None:
-    login(app)
-    doc_id, review = open_review(app)
-    row = next(r for r in review.rows if any(
-        f.status == "open" and f.found and f.expected and f.found in r.mt_text
-        for f in r.findings))
-    finding = next(f for f in row.findings if f.found and f.expected and f.found in row.mt_text)
-    svc().save_correction(demo_user(), doc_id, row.ordinal,
-                          row.mt_text.replace(finding.found, finding.expected[0]), 0)
-    app.radio(key="nav").set_value("Glossary").run()
-    app.toggle(key="learn_on").set_value(True).run()
+    finding = _correct_a_flagged_term_and_learn(app)
     app.button(key="learned_ok_0").click().run()
     assert not app.exception
     approved = svc().list_terms(demo_user(), status="approved")

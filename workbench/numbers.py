@@ -184,11 +184,10 @@ def _ar_tokens(text: str) -> list[_Token]:
 
 
 def _fold_table(table: dict[str, float] | frozenset[str] | tuple[str, ...]):
+    """The table with its Arabic keys in matching form, same container type."""
     if isinstance(table, dict):
         return {normalize_ar(k): v for k, v in table.items()}
-    return type(table)(normalize_ar(k) for k in table) if not isinstance(table, tuple) else tuple(
-        normalize_ar(k) for k in table
-    )
+    return type(table)(normalize_ar(k) for k in table)
 
 
 _AR_UNITS = _fold_table(lang_ar.UNITS)
@@ -210,7 +209,7 @@ _AR_CENTURY = normalize_ar(lang_ar.CENTURY_WORD)
 _AR_PLURAL_SCALES = {normalize_ar(w) for w in ("آلاف", "ملايين", "مليارات")}
 _AR_DUAL_ENDINGS = _fold_table(lang_ar.DUAL_ENDINGS)
 _AR_NOT_DUALS = _fold_table(lang_ar.NOT_DUALS)
-_AR_FRACTIONS = {normalize_ar(k): v for k, v in lang_ar.FRACTION_WORDS.items()}
+_AR_FRACTIONS = _fold_table(lang_ar.FRACTION_WORDS)
 _AR_CLOCK = _fold_table(lang_ar.CLOCK_WORDS)
 _AR_CLOCK_FRACTIONS = _fold_table(lang_ar.CLOCK_FRACTIONS)
 _AR_CLOCK_BEFORE = _fold_table(lang_ar.CLOCK_BEFORE)
