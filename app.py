@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench_ui import dashboard, documents, glossary, login, resources, review, users
-from workbench.roles import allows
+from workbench.service.roles import allows
 
 st.set_page_config(page_title="MT review workbench", page_icon="📝", layout="wide")
 

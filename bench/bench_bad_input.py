@@ -2,8 +2,8 @@
 
 Run:  python bench/bench_bad_input.py  [--markdown]
 
-Every input goes through :func:`workbench.document.read_document_with_notes` and, if
-read, through :func:`workbench.language.check_pair_languages` against the demo
+Every input goes through :func:`workbench.reading.document.read_document_with_notes` and, if
+read, through :func:`workbench.reading.language.check_pair_languages` against the demo
 article's other side (Vietnamese source or Arabic target, by the input's role).  The
 table shows whether it was accepted or refused, the message or the notes the user
 sees, and the time taken.  The 20 MB rows also print the reader's speed against a
@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.document import read_document_with_notes  # noqa: E402
+from workbench.reading.document import read_document_with_notes  # noqa: E402
 from workbench.errors import DocumentError  # noqa: E402
-from workbench.language import check_pair_languages  # noqa: E402
+from workbench.reading.language import check_pair_languages  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DEMO = ROOT / "demo"

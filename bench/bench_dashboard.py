@@ -3,8 +3,8 @@
 Imports ``--documents`` documents of ``--paragraphs`` ntrex-dev paragraphs each (fast
 fake analyser), corrects every tenth link, then times ``Service.dashboard`` over all
 documents against a baseline measured in the same run: scoring the same pairs with
-``workbench.postedit.measure_document`` (no cache), which is what the dashboard would
-cost on every load without ``workbench.posteditstats``.
+``workbench.postedit.metrics.measure_document`` (no cache), which is what the dashboard would
+cost on every load without ``workbench.postedit.corpus_stats``.
 
     python bench/bench_dashboard.py [--documents 3] [--paragraphs 300]
 """
@@ -31,7 +31,7 @@ def main() -> None:
 
     from db_fixtures import fake_analyse, fake_rescore, ntrex_document
 
-    from workbench.postedit import measure_document
+    from workbench.postedit.metrics import measure_document
     from workbench.service import Service
     from workbench.store import Store, upgrade
 

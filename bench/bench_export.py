@@ -28,12 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench import suggest  # noqa: E402
-from workbench.document import read_text  # noqa: E402
+from workbench.glossary import suggestions as suggest  # noqa: E402
+from workbench.reading.document import read_text  # noqa: E402
 from workbench.export import EXPORTERS, export_document  # noqa: E402
-from workbench.glossary import load_default_glossaries  # noqa: E402
-from workbench.normalize import normalize_ar  # noqa: E402
-from workbench.reviewed import ReviewedDocument, ReviewedUnit  # noqa: E402
+from workbench.glossary.terms import load_default_glossaries  # noqa: E402
+from workbench.lang.normalize import normalize_ar  # noqa: E402
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedUnit  # noqa: E402
 
 DEMO = ROOT / "demo"
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fidelity_cases import build_cases, embed, load_pairs, roc_auc, split_by_document  # noqa: E402
 
-from workbench.score import FidelityScorer  # noqa: E402
+from workbench.align.fidelity import FidelityScorer  # noqa: E402
 
 TARGETS = {"random": 0.99, "number": 0.97, "half": 0.95, "name": 0.85}
 LABELS = {"random": "random other sentence", "number": "one number changed",

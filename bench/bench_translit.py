@@ -20,8 +20,8 @@ from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.normalize import normalize_ar
-from workbench.translit import locate, plausibility, transliterate
+from workbench.lang.normalize import normalize_ar
+from workbench.names.transliteration import locate, plausibility, transliterate
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ Corruptions of the Arabic side of a correct pair:
 - ``random``: the Arabic of a sentence from another document;
 - ``number``: one number written in digits changed to another value;
 - ``half``: the second half of the Arabic (by words) dropped;
-- ``name``: a name's Arabic rendering (found with :func:`workbench.translit.locate`)
+- ``name``: a name's Arabic rendering (found with :func:`workbench.names.transliteration.locate`)
   replaced by the rendering of another name from another document.
 
 NTREX-128 is CC BY-SA 4.0 (Federmann, Kocmi and Xin, 2022); nothing derived is shipped.
@@ -112,8 +112,8 @@ def half_cases(pairs: list[Pair]) -> list[Case]:
 
 def name_cases(pairs: list[Pair], rng: random.Random, min_score: float = 0.5) -> list[Case]:
     """Swap one confidently located name rendering for one from another document."""
-    from workbench.score import source_names
-    from workbench.translit import locate
+    from workbench.align.fidelity import source_names
+    from workbench.names.transliteration import locate
 
     found: list[tuple[Pair, int, int, str]] = []
     for p in pairs:
@@ -164,7 +164,7 @@ def embed(texts: list[str], cache: Path | None = None):
     across runs of the benchmark scripts."""
     import numpy as np
 
-    from workbench.embed import get_backend
+    from workbench.align.embedding import get_backend
 
     backend = get_backend()
     known: dict[str, object] = {}

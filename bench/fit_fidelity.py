@@ -1,7 +1,7 @@
 """Fit the constants of the calibrated fidelity scorer and write them next to it.
 
     python bench/fit_fidelity.py            # prints the constants
-    python bench/fit_fidelity.py --write    # also writes workbench/score_calibration.json
+    python bench/fit_fidelity.py --write    # also writes workbench/fidelity_calibration.json
 
 Fitted on the FIRST half of the ntrex-dev documents only (``bench_fidelity.py`` reports
 on the other half):
@@ -17,7 +17,7 @@ on the other half):
   length bins.
 
 The penalty weights (numbers, names, untranslated) are set by hand in
-``workbench/score.py`` with the reasons given there; they are not tuned here.
+``workbench/align/fidelity.py`` with the reasons given there; they are not tuned here.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from fidelity_cases import (  # noqa: E402
     SEED, embed, load_pairs, random_cases, same_document_cases, split_by_document,
 )
 
-from workbench.score import CALIBRATION_PATH  # noqa: E402
+from workbench.align.fidelity import CALIBRATION_PATH  # noqa: E402
 
 
 SMOOTHING = 0.03

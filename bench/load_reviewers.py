@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.link import Link  # noqa: E402
+from workbench.model.link import Link  # noqa: E402
 from workbench.pipeline import Analysis  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get(

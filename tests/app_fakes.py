@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from workbench.finding import Finding, Span
-from workbench.link import Link, ScoreComponent
-from workbench.paragraph import Paragraph
+from workbench.model.finding import Finding, Span
+from workbench.model.link import Link, ScoreComponent
+from workbench.model.paragraph import Paragraph
 from workbench.pipeline import Analysis
 
 SIGNATURE = "fake|length-ratio|v1"

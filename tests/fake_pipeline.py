@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from workbench.finding import Finding, Span
-from workbench.link import Link, ScoreComponent
+from workbench.model.finding import Finding, Span
+from workbench.model.link import Link, ScoreComponent
 from workbench.pipeline import Analysis
 
 SIGNATURE = "fake:length-ratio|test"

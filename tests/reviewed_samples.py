@@ -6,8 +6,8 @@ and the demo article's wording; the machine translations are realistic MT errors
 
 from __future__ import annotations
 
-from workbench.finding import Finding
-from workbench.reviewed import ReviewedDocument, ReviewedFinding, ReviewedUnit
+from workbench.model.finding import Finding
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedFinding, ReviewedUnit
 
 TERM_FINDING = Finding(
     kind="term", severity="major", source=(3,), target=(4,), term="Ban Tổ chức",

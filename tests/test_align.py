@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from workbench.align import align, align_indices
-from workbench.embed import get_backend
-from workbench.paragraph import Paragraph
+from workbench.align.aligner import align, align_indices
+from workbench.align.embedding import get_backend
+from workbench.model.paragraph import Paragraph
 
 # Consecutive sentences of three ntrex-dev documents (human translations).
 MACEDONIA = (
@@ -171,7 +171,7 @@ def test_demo_page_content_linked_and_furniture_left_unlinked(backend, demo_dir)
     project's Vietnamese version: every content paragraph finds its own counterpart;
     site name, ad slots, source line, comment counter, related lists and menus, the
     Vietnamese sapo and desk byline stay unlinked."""
-    from workbench.document import read_path
+    from workbench.reading.document import read_path
 
     vi_path, ar_path = demo_dir / "article.vi.txt", demo_dir / "article.ar.txt"
     if not vi_path.exists():

@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import app_fakes
-from workbench import bootstrap
+from workbench.service import bootstrap
 from workbench.errors import WorkbenchError
 from workbench.service import open_service
 from workbench.store import DB_FILE
@@ -470,7 +470,7 @@ def test_an_expired_session_goes_back_to_login(app: AppTest) -> None:
 
 @pytest.mark.parametrize("outcome", ["offline", "answer"])
 def test_back_translation_offline_or_answering(app: AppTest, monkeypatch, outcome: str) -> None:
-    backtranslate = pytest.importorskip("workbench.backtranslate")
+    backtranslate = pytest.importorskip("workbench.service.online_mt")
     from workbench.errors import ServiceUnavailable
 
     def fake(self, text, target="vi"):
@@ -506,7 +506,7 @@ def test_back_translation_offline_or_answering(app: AppTest, monkeypatch, outcom
 @pytest.mark.parametrize("outcome", ["offline", "answer"])
 def test_fresh_machine_translation_fills_the_box_or_warns(app: AppTest, monkeypatch,
                                                          outcome: str) -> None:
-    backtranslate = pytest.importorskip("workbench.backtranslate")
+    backtranslate = pytest.importorskip("workbench.service.online_mt")
     from workbench.errors import ServiceUnavailable
 
     asked: list[tuple[str, str | None]] = []

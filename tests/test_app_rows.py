@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.finding import Span
+from workbench.model.finding import Span
 from workbench.service import FindingView, ReviewRow
 from workbench_ui import rows as rowsel
 

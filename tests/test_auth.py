@@ -8,8 +8,8 @@ from db_fixtures import (  # noqa: F401  (fixtures)
 )
 from sqlalchemy import select
 
-from workbench import auth
-from workbench.cli import main
+from workbench.service import passwords as auth
+from workbench.cli.main import main
 from workbench.errors import ConflictError, PermissionDenied
 from workbench.service import Service
 from workbench.store import SessionRow, Store, UserRow

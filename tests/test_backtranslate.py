@@ -14,8 +14,8 @@ import pytest
 import requests
 import responses
 
-from workbench import backtranslate
-from workbench.backtranslate import Translator, round_trip_score
+from workbench.service import online_mt as backtranslate
+from workbench.service.online_mt import Translator, round_trip_score
 from workbench.errors import ServiceUnavailable
 
 GOOGLE_URL = "https://translate.google.com/m"

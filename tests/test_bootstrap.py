@@ -6,9 +6,9 @@ from db_fixtures import (  # noqa: F401  (fixtures)
     Clock, clock, db_url, ntrex_document, pg_database, service, sqlite_template,
 )
 
-from workbench.bootstrap import DEMO_DIR, demo_user, ensure_demo
-from workbench.document import read_document
-from workbench.roles import ADMIN
+from workbench.service.bootstrap import DEMO_DIR, demo_user, ensure_demo
+from workbench.reading.document import read_document
+from workbench.service.roles import ADMIN
 
 
 def _demo_files(tmp_path):

@@ -7,10 +7,10 @@ import pytest
 
 from workbench.checks import CHECKS, check_titles, run_checks
 from workbench.checks.base import Check
-from workbench.finding import Finding
-from workbench.glossary import load_glossary_csv
-from workbench.link import Link
-from workbench.paragraph import Paragraph
+from workbench.model.finding import Finding
+from workbench.glossary.terms import load_glossary_csv
+from workbench.model.link import Link
+from workbench.model.paragraph import Paragraph
 
 GLOSSARY = load_glossary_csv("""source,target,variants,forbidden,category,note,gender
 tỉnh,مقاطعة,,الإقليمية|الإقليمي|محافظة|منطقة|بلدية,admin_level,Level 1 (province),

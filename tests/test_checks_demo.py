@@ -8,10 +8,10 @@ import csv
 import pytest
 
 from workbench.checks import run_checks
-from workbench.document import read_path
-from workbench.finding import Finding
-from workbench.glossary import load_default_glossaries
-from workbench.link import Link
+from workbench.reading.document import read_path
+from workbench.model.finding import Finding
+from workbench.glossary.terms import load_default_glossaries
+from workbench.model.link import Link
 
 #: errors.csv kinds these checks are meant to find (omission/tense/grammar are not theirs)
 CHECKED = {"term", "forbidden", "admin_level", "name", "number", "untranslated", "inconsistent",

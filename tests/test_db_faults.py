@@ -343,7 +343,7 @@ def app_on_proxy(pg_name, proxy, monkeypatch):
 
 def test_review_page_save_while_unreachable_keeps_the_text_and_saves_when_back(
         app_on_proxy, proxy) -> None:
-    from workbench import bootstrap
+    from workbench.service import bootstrap
     from workbench_ui import resources
 
     at, name = app_on_proxy

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.document import read_path
-from workbench.finding import SEVERITIES
-from workbench.normalize import normalize_ar
-from workbench.translit import plausibility
+from workbench.reading.document import read_path
+from workbench.model.finding import SEVERITIES
+from workbench.lang.normalize import normalize_ar
+from workbench.names.transliteration import plausibility
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo"

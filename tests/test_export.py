@@ -15,8 +15,8 @@ from workbench.export import (
     export_document,
     export_glossary,
 )
-from workbench.glossary import Glossary, GlossaryEntry
-from workbench.reviewed import ReviewedDocument, ReviewedUnit, state_of_status
+from workbench.glossary.terms import Glossary, GlossaryEntry
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedUnit, state_of_status
 
 MAGIC = {
     "txt": None,

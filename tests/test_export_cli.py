@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from db_fixtures import fake_analyse, fake_rescore, ntrex_document
-from workbench import bootstrap
+from workbench.service import bootstrap
 from workbench.service import open_service
 from workbench.store import DB_FILE
 

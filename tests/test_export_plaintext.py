@@ -6,7 +6,7 @@ import pytest
 from reviewed_samples import sample_document
 
 from workbench.export.plaintext import export_plaintext
-from workbench.reviewed import ReviewedDocument, ReviewedUnit
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedUnit
 
 
 def test_corrected_text_in_page_order_with_blank_lines() -> None:

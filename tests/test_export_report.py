@@ -10,7 +10,7 @@ import pytest
 from reviewed_samples import sample_document
 
 from workbench.export.report import UNIT_COLUMNS, export_csv, export_xlsx, neutralise
-from workbench.reviewed import ReviewedDocument, ReviewedUnit
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedUnit
 
 
 def _csv_rows(doc: ReviewedDocument) -> list[dict[str, str]]:

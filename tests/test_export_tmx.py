@@ -8,7 +8,7 @@ from reviewed_samples import sample_document
 from translate.storage import tmx
 
 from workbench.export.tmx import export_tmx
-from workbench.reviewed import ReviewedDocument, ReviewedUnit
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

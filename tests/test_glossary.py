@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from workbench.errors import GlossaryFormatError
-from workbench.glossary import (
+from workbench.glossary.terms import (
     Glossary,
     GlossaryEntry,
     dump_csv,

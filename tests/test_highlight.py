@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from workbench.highlight import (
+from workbench_ui.html.highlight import (
     FIDELITY_SCALE, Mark, escape_arabic, escape_mixed, fidelity_badge, fidelity_band, highlight_paragraphs,
     highlight_text,
 )

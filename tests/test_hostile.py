@@ -17,10 +17,10 @@ from db_fixtures import (  # noqa: F401  (fixtures)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.diffview import diff_html
-from workbench.document import display_name, read_document, read_text
+from workbench_ui.html.diff import diff_html
+from workbench.reading.document import display_name, read_document, read_text
 from workbench.errors import DocumentError
-from workbench.highlight import Mark, components_table, fidelity_badge, highlight_paragraphs, highlight_text
+from workbench_ui.html.highlight import Mark, components_table, fidelity_badge, highlight_paragraphs, highlight_text
 
 PAYLOADS = [
     "<script>alert(1)</script>",

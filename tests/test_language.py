@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.document import read_path, read_text
+from workbench.reading.document import read_path, read_text
 from workbench.errors import DocumentError
-from workbench.language import check_pair_languages, detect_language, document_language
-from workbench.normalize import strip_tones
+from workbench.reading.language import check_pair_languages, detect_language, document_language
+from workbench.lang.normalize import strip_tones
 
 NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.noise import NOISE_PATTERNS, classify, is_noise, noise_score
+from workbench.reading.furniture import NOISE_PATTERNS, classify, is_noise, noise_score
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.postedit import measure, measure_document
+from workbench.postedit.metrics import measure, measure_document
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.postedit import measure_document
-from workbench.posteditstats import EffortStats
+from workbench.postedit.metrics import measure_document
+from workbench.postedit.corpus_stats import EffortStats
 
 NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
 AR = NTREX.joinpath("ar.txt").read_text(encoding="utf-8").splitlines()

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.document import read_document, read_document_with_notes, read_text
-from workbench.embed import EmbeddingBackend
+from workbench.reading.document import read_document, read_document_with_notes, read_text
+from workbench.align.embedding import EmbeddingBackend
 from workbench.errors import DocumentError
-from workbench.normalize import normalize_ar, normalize_ar_with_offsets, normalize_vi, strip_tones
-from workbench.paragraph import Paragraph
+from workbench.lang.normalize import normalize_ar, normalize_ar_with_offsets, normalize_vi, strip_tones
+from workbench.model.paragraph import Paragraph
 
 # WB_PROPERTY_EXAMPLES=1000 for a long bug hunt; the default keeps each test fast.
 EXAMPLES = int(os.environ.get("WB_PROPERTY_EXAMPLES", "150"))
@@ -201,9 +201,9 @@ def _paragraphs(texts: list[str]) -> list[Paragraph]:
 def _scorer(backend: EmbeddingBackend):
     """The real fidelity scorer on the fake backend, so it meets odd text too."""
     try:
-        from workbench.score import FidelityScorer
+        from workbench.align.fidelity import FidelityScorer
     except ImportError:
-        from workbench.align import _fallback_scorer
+        from workbench.align.aligner import _fallback_scorer
 
         return _fallback_scorer()
     return FidelityScorer(backend)
@@ -212,7 +212,7 @@ def _scorer(backend: EmbeddingBackend):
 @SLOW_SETTINGS
 @given(source=paragraph_texts, target=paragraph_texts)
 def test_alignment_covers_every_paragraph_once_in_order(source: list[str], target: list[str]) -> None:
-    align = pytest.importorskip("workbench.align").align
+    align = pytest.importorskip("workbench.align.aligner").align
     backend = HashedBackend()
     links = align(_paragraphs(source), _paragraphs(target), backend=backend, scorer=_scorer(backend))
     src_seen = [i for link in links for i in link.source]
@@ -255,8 +255,8 @@ def test_checks_never_crash_on_any_paragraph(source: list[str], target: list[str
     checks = pytest.importorskip("workbench.checks")
     if not hasattr(checks, "run_checks"):
         pytest.skip("workbench.checks.run_checks is not there yet")
-    glossary_module = pytest.importorskip("workbench.glossary")
-    from workbench.link import Link
+    glossary_module = pytest.importorskip("workbench.glossary.terms")
+    from workbench.model.link import Link
 
     glossary = _glossary(glossary_module)
     src = _paragraphs(source + [t for t in noise if t.strip()])
@@ -297,7 +297,7 @@ def _glossary(module):
 @SETTINGS
 @given(text=any_text)
 def test_language_detection_is_total(text: str) -> None:
-    from workbench.language import detect_language
+    from workbench.reading.language import detect_language
 
     language, confidence = detect_language(text)
     assert language in ("vi", "ar", "en", "other")
@@ -309,6 +309,6 @@ def test_language_detection_is_total(text: str) -> None:
        chunk=st.integers(1, 20))
 def test_piecewise_nfc_equals_nfc(text: str, chunk: int) -> None:
     """Long paragraphs are composed piece by piece (for speed): same result as NFC."""
-    from workbench.document import _nfc
+    from workbench.reading.document import _nfc
 
     assert _nfc(text, chunk) == unicodedata.normalize("NFC", text)

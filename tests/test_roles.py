@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.errors import PermissionDenied
-from workbench.roles import ACTION_TITLES, PERMISSIONS, ROLES, allows, parse_roles, require
+from workbench.service.roles import ACTION_TITLES, PERMISSIONS, ROLES, allows, parse_roles, require
 
 
 @pytest.mark.parametrize("given, expected", [

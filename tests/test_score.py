@@ -9,8 +9,8 @@ import json
 import numpy as np
 import pytest
 
-from workbench.embed import EmbeddingBackend
-from workbench.score import (
+from workbench.align.embedding import EmbeddingBackend
+from workbench.align.fidelity import (
     CALIBRATION_PATH,
     SCORERS,
     CosineScorer,

@@ -9,9 +9,9 @@ from db_fixtures import (  # noqa: F401  (fixtures)
 )
 from sqlalchemy import event
 
-from workbench.document import read_document
+from workbench.reading.document import read_document
 from workbench.errors import ConflictError, NotFound, PermissionDenied, WorkbenchError
-from workbench.roles import ADMIN, EDITOR, GLOSSARY_MAINTAINER, TRANSLATOR
+from workbench.service.roles import ADMIN, EDITOR, GLOSSARY_MAINTAINER, TRANSLATOR
 from workbench.service import SaveConflict
 
 # Corrections a reviewer might type: real Arabic with harakat, tatweel, digits, RTL marks.
@@ -237,7 +237,7 @@ def test_glossary_suggestion_flow(service, admin, translator):
 
 
 def test_glossary_import_updates_by_source_and_adds_the_rest(service, admin, translator):
-    from workbench.glossary import load_glossary
+    from workbench.glossary.terms import load_glossary
 
     maintainer = make_user(service, admin, "thu", GLOSSARY_MAINTAINER)
     service.add_term(maintainer, "xã", "بلدية")
@@ -380,7 +380,7 @@ def test_approved_terms_reach_the_checks_and_suggestions_do_not(db_url, clock):
 
 
 def _empty_glossary():
-    from workbench.glossary import Glossary
+    from workbench.glossary.terms import Glossary
 
     return Glossary(name="empty")
 
@@ -589,7 +589,7 @@ def test_import_returns_the_reading_notes_naming_the_file(service, admin):
 
 
 def test_first_admin_can_be_created_after_the_demo_account(service):
-    from workbench.bootstrap import DEMO_PASSWORD, DEMO_ROLES, DEMO_USER
+    from workbench.service.bootstrap import DEMO_PASSWORD, DEMO_ROLES, DEMO_USER
 
     service.create_user(None, DEMO_USER, DEMO_PASSWORD, DEMO_ROLES)  # the app's first start
     assert not service.has_admin()
@@ -606,7 +606,7 @@ def test_first_admin_can_be_created_after_the_demo_account(service):
 
 
 def test_term_suggestions_from_corrections_and_adopting_one(db_url, clock):
-    from workbench.glossary import Glossary, GlossaryEntry
+    from workbench.glossary.terms import Glossary, GlossaryEntry
     from workbench.service import Service
     from workbench.store import Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.skeleton import arabic_skeleton, best_match, latin_skeleton
+from workbench.names.skeleton import arabic_skeleton, best_match, latin_skeleton
 
 
 @pytest.mark.parametrize(

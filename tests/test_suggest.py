@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.glossary import Glossary, GlossaryEntry
-from workbench.reviewed import ReviewedUnit
-from workbench.suggest import suggest_terms
+from workbench.glossary.terms import Glossary, GlossaryEntry
+from workbench.model.reviewed_document import ReviewedUnit
+from workbench.glossary.suggestions import suggest_terms
 
 
 def unit(ordinal: int, source: str, mt: str, final: str) -> ReviewedUnit:

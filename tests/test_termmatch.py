@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from workbench.glossary import load_glossary_csv
-from workbench.termmatch import find_rendering, find_renderings, find_terms
+from workbench.glossary.terms import load_glossary_csv
+from workbench.glossary.matching import find_rendering, find_renderings, find_terms
 
 GLOSSARY = load_glossary_csv("""source,target,category,match
 Tỉnh ủy,لجنة الحزب الإقليمية,organization,

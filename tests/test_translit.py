@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.translit import (
+from workbench.names.transliteration import (
     candidates,
     locate,
     parse_syllable,

@@ -1,7 +1,7 @@
-"""``python -m workbench``: see :mod:`workbench.cli`."""
+"""``python -m workbench``: see :mod:`workbench.cli.main`."""
 
 import sys
 
-from workbench.cli import main
+from workbench.cli.main import main
 
 sys.exit(main())

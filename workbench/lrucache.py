@@ -1,8 +1,8 @@
 """A bounded, thread-safe cache that forgets the least recently used item first.
 
-Fidelity scores (:mod:`workbench.align`), post-edit statistics
-(:mod:`workbench.posteditstats`) and machine translations
-(:mod:`workbench.backtranslate`) are each expensive to make and asked for again after
+Fidelity scores (:mod:`workbench.align.aligner`), post-edit statistics
+(:mod:`workbench.postedit.corpus_stats`) and machine translations
+(:mod:`workbench.service.online_mt`) are each expensive to make and asked for again after
 every save; the service shares them between request threads, so each needs a lock.
 The caller computes a missing value outside the lock and :meth:`put` s it: two
 threads may compute the same value once each, which is cheaper than holding the

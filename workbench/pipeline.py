@@ -12,13 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.embed import EmbeddingBackend, get_backend
-from workbench.finding import Finding
-from workbench.link import Link
-from workbench.paragraph import Paragraph
+from workbench.align.embedding import EmbeddingBackend, get_backend
+from workbench.model.finding import Finding
+from workbench.model.link import Link
+from workbench.model.paragraph import Paragraph
 
 if TYPE_CHECKING:
-    from workbench.glossary import Glossary
+    from workbench.glossary.terms import Glossary
 
 Progress = Callable[[float, str], None]
 
@@ -29,7 +29,7 @@ GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "glossaries"
 @cache
 def shipped_glossary() -> Glossary:
     """The shipped glossaries of ``glossaries/``, merged (loaded once per process)."""
-    from workbench.glossary import load_default_glossaries
+    from workbench.glossary.terms import load_default_glossaries
 
     return load_default_glossaries(GLOSSARY_DIR)
 
@@ -55,8 +55,8 @@ def align_document(
     backend: EmbeddingBackend | None = None,
 ) -> list[Link]:
     """Paragraph links with calibrated fidelity scores."""
-    from workbench.align import align
-    from workbench.score import get_scorer
+    from workbench.align.aligner import align
+    from workbench.align.fidelity import get_scorer
 
     backend = backend or get_backend()
     scorer = get_scorer(backend.name, backend.model)

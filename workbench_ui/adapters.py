@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from workbench.glossary import Glossary, GlossaryEntry
+from workbench.glossary.terms import Glossary, GlossaryEntry
 from workbench.service import GlossaryTerm
 
 

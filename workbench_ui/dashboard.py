@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.errors import WorkbenchError
-from workbench.highlight import fidelity_band
+from workbench_ui.html.highlight import fidelity_band
 from workbench.service import User
 from workbench_ui import resources
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from workbench import roles
+from workbench.service import roles
 from workbench.errors import WorkbenchError
-from workbench.glossary import Glossary, dump_csv, dump_tbx, load_glossary
-from workbench.highlight import escape_mixed
+from workbench.glossary.terms import Glossary, dump_csv, dump_tbx, load_glossary
+from workbench_ui.html.highlight import escape_mixed
 from workbench.service import TERM_CATEGORIES, GlossaryTerm, User
 from workbench_ui import messages, resources
 from workbench_ui.adapters import glossary_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import bootstrap
+from workbench.service import bootstrap
 from workbench.errors import WorkbenchError
 from workbench_ui import resources
 

@@ -4,7 +4,7 @@ The provider is a setting (sidebar): Google Translate by default, or a self-host
 LibreTranslate server for desks that keep text in-house.  Defaults come from the
 environment (``WORKBENCH_MT_PROVIDER``, ``WORKBENCH_MT_URL``, ``WORKBENCH_MT_API_KEY``)
 so a desk can preset them.  Every call is bounded by a timeout in
-:mod:`workbench.backtranslate`; when the service cannot be reached the reviewer gets a
+:mod:`workbench.service.online_mt`; when the service cannot be reached the reviewer gets a
 clear warning and every offline feature keeps working.
 """
 
@@ -14,7 +14,7 @@ import os
 
 import streamlit as st
 
-from workbench.backtranslate import PROVIDERS, Translator, round_trip_score
+from workbench.service.online_mt import PROVIDERS, Translator, round_trip_score
 from workbench.errors import WorkbenchError
 from workbench.service import ReviewRow
 

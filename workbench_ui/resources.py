@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from workbench import bootstrap
+from workbench.service import bootstrap
 from workbench.errors import WorkbenchError
 from workbench.service import Service, User, open_service
 from workbench_ui import outage
@@ -65,7 +65,7 @@ def get_service(location: str) -> Service:
 
 def ensure_demo(service: Service, location: str) -> str | None:
     """Create the demo account and document on an empty database
-    (:func:`workbench.bootstrap.ensure_demo`) and note whether demo/demo signs in.
+    (:func:`workbench.service.bootstrap.ensure_demo`) and note whether demo/demo signs in.
     Returns a message when the demo could not be set up; the app works without it."""
     try:
         bootstrap.ensure_demo(service)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import roles
-from workbench.diffview import diff_html
+from workbench.service import roles
+from workbench_ui.html.diff import diff_html
 from workbench.errors import WorkbenchError
-from workbench.finding import SEVERITIES
-from workbench.highlight import (
+from workbench.model.finding import SEVERITIES
+from workbench_ui.html.highlight import (
     components_table, escape_mixed, fidelity_badge, highlight_paragraphs,
 )
-from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
+from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service import Review, ReviewRow, SaveConflict, User
 from workbench_ui import machine_translation, messages, outage, resources, rows as rowsel
 

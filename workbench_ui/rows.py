@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workbench.highlight import Mark
+from workbench_ui.html.highlight import Mark
 from workbench.service import FindingView, ReviewRow
 
 SORTS = ("document order", "worst score first")

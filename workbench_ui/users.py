@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from workbench.errors import WorkbenchError
-from workbench.roles import ROLES
+from workbench.service.roles import ROLES
 from workbench.service import User
 from workbench_ui import messages, resources
 

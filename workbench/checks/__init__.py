@@ -16,18 +16,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from workbench.checks.admin import AdminLevelCheck
+from workbench.checks.admin_levels import AdminLevelCheck
 from workbench.checks.base import JOINER, Check, CheckContext, LinkView
 from workbench.checks.consistency import InconsistentCheck
-from workbench.checks.figures import NumberCheck
+from workbench.checks.numbers import NumberCheck
 from workbench.checks.names import GenderCheck, NameCheck
-from workbench.checks.terms import ForbiddenCheck, TermCheck
+from workbench.checks.glossary_terms import ForbiddenCheck, TermCheck
 from workbench.checks.untranslated import UntranslatedCheck
-from workbench.finding import SEVERITIES, Finding
-from workbench.glossary import Glossary
-from workbench.link import Link
-from workbench.noise import classify
-from workbench.paragraph import Paragraph
+from workbench.model.finding import SEVERITIES, Finding
+from workbench.glossary.terms import Glossary
+from workbench.model.link import Link
+from workbench.reading.furniture import classify
+from workbench.model.paragraph import Paragraph
 
 #: Every check by name.  Order = preference when two findings of the same severity
 #: cover the same words.
@@ -83,7 +83,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-#: noise kinds that are page furniture, not article text (see workbench.noise); a
+#: noise kinds that are page furniture, not article text (see workbench.reading.furniture); a
 #: series link (">> Bài 1: …", kind "related") carries text and is checked in full
 FURNITURE_KINDS = frozenset({"ad", "source", "url", "counter", "placeholder", "credit", "byline", "site"})
 

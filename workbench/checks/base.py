@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from workbench.finding import Finding, Span
-from workbench.glossary import Glossary, GlossaryEntry
-from workbench.link import Link
-from workbench.paragraph import Paragraph
-from workbench.termmatch import (
+from workbench.model.finding import Finding, Span
+from workbench.glossary.terms import Glossary, GlossaryEntry
+from workbench.model.link import Link
+from workbench.model.paragraph import Paragraph
+from workbench.glossary.matching import (
     ArabicText,
     RenderingHit,
     TermHit,

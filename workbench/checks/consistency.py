@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from workbench.checks.base import Check, CheckContext, LinkView, minor
-from workbench.finding import Finding
-from workbench.glossary import GlossaryEntry
-from workbench.normalize import normalize_ar
-from workbench.termmatch import find_renderings
+from workbench.model.finding import Finding
+from workbench.glossary.terms import GlossaryEntry
+from workbench.lang.normalize import normalize_ar
+from workbench.glossary.matching import find_renderings
 
 #: Spellings of one sound that Arabic copy mixes (final -ng as غ or ج, ة/ه): two
 #: renderings equal after this folding are the same spelling in two conventions.

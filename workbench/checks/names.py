@@ -7,12 +7,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from workbench import clitics, name_cues, translit
+from workbench.lang import ar_clitics as clitics
+from workbench.lang import name_cues
+from workbench.names import transliteration as translit
 from workbench.checks.base import Check, LinkView, major, minor
-from workbench.checks.terms import source_span
-from workbench.finding import Finding
-from workbench.normalize import normalize_ar
-from workbench.termmatch import closest, contains_rendering, find_renderings
+from workbench.checks.glossary_terms import source_span
+from workbench.model.finding import Finding
+from workbench.lang.normalize import normalize_ar
+from workbench.glossary.matching import closest, contains_rendering, find_renderings
 
 #: A stretch this close to a glossary rendering is that name misspelt, not another word.
 NEAR_NAME = 0.6

@@ -22,8 +22,8 @@ from workbench.export.xliff import (
     export_xliff20,
     import_xliff,
 )
-from workbench.glossary import dump_csv, dump_tbx
-from workbench.reviewed import (
+from workbench.glossary.terms import dump_csv, dump_tbx
+from workbench.model.reviewed_document import (
     FINDING_STATUSES,
     STATES,
     ReviewedDocument,
@@ -82,7 +82,7 @@ GLOSSARY_FORMATS: dict[str, Format] = {
 
 
 def export_glossary(glossary: object, fmt: str) -> bytes:
-    """Export a ``workbench.glossary.Glossary`` as ``csv`` or ``tbx`` bytes."""
+    """Export a ``workbench.glossary.terms.Glossary`` as ``csv`` or ``tbx`` bytes."""
     try:
         exporter = GLOSSARY_EXPORTERS[fmt]
     except KeyError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workbench.reviewed import ReviewedDocument
+from workbench.model.reviewed_document import ReviewedDocument
 
 
 def corrected_texts(doc: ReviewedDocument, keep_noise: bool = False) -> Iterator[str]:

@@ -2,7 +2,7 @@
 
 One row per unit (noise included and marked, so the report accounts for the whole
 page), with its fidelity score, review state, reviewer, the machine translation next
-to the corrected text, the post-edit chrF++/TER (:mod:`workbench.postedit`) and its
+to the corrected text, the post-edit chrF++/TER (:mod:`workbench.postedit.metrics`) and its
 findings with their status.  The XLSX adds a sheet with one row per finding and a
 summary sheet with the document's post-edit figures and their sacrebleu signature.
 
@@ -17,10 +17,10 @@ import csv
 import io
 from collections.abc import Iterator
 
-from workbench.finding import SEVERITIES
-from workbench.formula import neutralise
-from workbench.postedit import measure, measure_document
-from workbench.reviewed import ReviewedDocument, ReviewedFinding, ReviewedUnit
+from workbench.model.finding import SEVERITIES
+from workbench.spreadsheet_cells import neutralise
+from workbench.postedit.metrics import measure, measure_document
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedFinding, ReviewedUnit
 
 UNIT_COLUMNS = (
     "unit", "source_paragraphs", "target_paragraphs", "state", "noise", "score",

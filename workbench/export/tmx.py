@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml import etree
 from translate.storage import tmx
 
-from workbench.reviewed import ReviewedDocument
+from workbench.model.reviewed_document import ReviewedDocument
 
 
 def export_tmx(doc: ReviewedDocument) -> bytes:

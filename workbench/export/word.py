@@ -14,7 +14,7 @@ import io
 from typing import TYPE_CHECKING
 
 from workbench.export.plaintext import corrected_texts
-from workbench.reviewed import ReviewedDocument
+from workbench.model.reviewed_document import ReviewedDocument
 
 # python-docx is imported in the functions that use it, not here: the CLI loads every
 # exporter to list the formats, and only a Word export needs it.

@@ -29,7 +29,7 @@ from translate.storage import xliff as xliff12
 from translate.storage import xliff2
 
 from workbench.errors import DocumentError
-from workbench.reviewed import ReviewedDocument, ReviewedUnit
+from workbench.model.reviewed_document import ReviewedDocument, ReviewedUnit
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_20 = "urn:oasis:names:tc:xliff:document:2.0"

@@ -1,7 +1,7 @@
 """Use cases of the workbench, shared by the Streamlit UI and the CLI.
 
 Every public method takes the acting :class:`User` first and checks its roles
-(:mod:`workbench.roles`) before anything else, so the rules hold whatever calls the
+(:mod:`workbench.service.roles`) before anything else, so the rules hold whatever calls the
 service.  Methods return frozen view dataclasses, never ORM objects, so the UI cannot
 write to the database behind the service's back.
 

@@ -8,8 +8,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from workbench.errors import ConflictError, NotFound, WorkbenchError
-from workbench.link import Link
-from workbench.paragraph import Paragraph
+from workbench.model.link import Link
+from workbench.model.paragraph import Paragraph
 from workbench.service.base import PARAGRAPH_JOINER, ServiceBase, _joined
 from workbench.service.views import Review, User
 from workbench.store import FindingRow, LinkRow, RevisionRow

@@ -8,12 +8,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from workbench import auth, roles
+from workbench.service import passwords as auth
+from workbench.service import roles
 from workbench.errors import NotFound, PermissionDenied
-from workbench.finding import Span
-from workbench.link import Link
-from workbench.paragraph import Paragraph
-from workbench.posteditstats import EffortStats
+from workbench.model.finding import Span
+from workbench.model.link import Link
+from workbench.model.paragraph import Paragraph
+from workbench.postedit.corpus_stats import EffortStats
 from workbench.service.views import FindingView, RevisionView, User
 from workbench.store import (
     DocumentRow, FindingRow, LinkRow, ParagraphRow, RevisionRow, Store, UserRow, utcnow,
@@ -38,7 +39,7 @@ def _is_noise_link(source: Sequence[int], mt_text: str) -> bool:
     as :func:`Service.reviewed_document` marks it for the QA report."""
     if source or not mt_text:
         return False
-    from workbench.noise import is_noise
+    from workbench.reading.furniture import is_noise
 
     return is_noise(mt_text)
 
@@ -54,7 +55,7 @@ def _default_rescorer(source: Sequence[Paragraph], target: Sequence[Paragraph],
     """Scores for links a reviewer made by hand, by the same fidelity scorer as the
     aligner (paragraphs joined by a newline, as the aligner joins them); the signature
     says the link was made by hand."""
-    from workbench.score import get_scorer
+    from workbench.align.fidelity import get_scorer
 
     scorer = get_scorer()
     src = {p.index: p.text for p in source}

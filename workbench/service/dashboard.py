@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import and_, func, select, true
 
-from workbench.postedit import measure
+from workbench.postedit.metrics import measure
 from workbench.service.base import PARAGRAPH_JOINER, STATUSES, ServiceBase, _is_noise_link
 from workbench.service.views import (
     Dashboard, DocumentEffort, LinkEffort, PostEditReport, ReviewerActivity, User,

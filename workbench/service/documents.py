@@ -9,10 +9,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
-from workbench import roles
+from workbench.service import roles
 from workbench.errors import ConflictError
-from workbench.finding import Finding
-from workbench.link import Link, ScoreComponent
+from workbench.model.finding import Finding
+from workbench.model.link import Link, ScoreComponent
 from workbench.service.base import STATUSES, ServiceBase, _is_noise_link
 from workbench.service.views import DocumentSummary, Progress, User
 from workbench.store import (
@@ -50,8 +50,8 @@ class DocumentCases(ServiceBase):
         the document is then stored in one transaction, so a crash leaves either the
         whole document or nothing.
         """
-        from workbench.document import display_name, read_document_with_notes
-        from workbench.language import check_pair_languages
+        from workbench.reading.document import display_name, read_document_with_notes
+        from workbench.reading.language import check_pair_languages
 
         report = progress or (lambda fraction, message: None)
         with self.store.read() as s:
@@ -175,9 +175,9 @@ class DocumentCases(ServiceBase):
             s.delete(doc)
 
     def reviewed_document(self, actor: User, doc_id: int):
-        """The document as exporters read it (:class:`workbench.reviewed.ReviewedDocument`):
+        """The document as exporters read it (:class:`workbench.model.reviewed_document.ReviewedDocument`):
         one unit per link with its current text and state.  Needs the export right."""
-        from workbench.reviewed import (
+        from workbench.model.reviewed_document import (
             ReviewedDocument, ReviewedFinding, ReviewedUnit, state_of_status,
         )
 
@@ -212,9 +212,9 @@ class DocumentCases(ServiceBase):
         same document, same sources) and saved in one transaction: a bad file, or a link
         someone changed in the meantime, saves nothing.
         """
-        from workbench.document import display_name
+        from workbench.reading.document import display_name
         from workbench.export.xliff import apply_imported, import_xliff
-        from workbench.reviewed import STATE_OF_STATUS
+        from workbench.model.reviewed_document import STATE_OF_STATUS
 
         name = display_name(name)
         imported = import_xliff(data, name)

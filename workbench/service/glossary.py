@@ -14,7 +14,7 @@ from workbench.service.views import CorrectedLink, GlossaryTerm, User
 from workbench.store import GlossaryTermRow
 
 if TYPE_CHECKING:
-    from workbench.glossary import GlossaryEntry
+    from workbench.glossary.terms import GlossaryEntry
 
 
 TERM_CATEGORIES = ("person", "place", "admin_level", "organization", "title", "term")
@@ -174,10 +174,10 @@ class GlossaryCases(ServiceBase):
 
     def term_suggestions(self, actor: User, min_count: int = 1) -> list:
         """Term replacements reviewers made in their corrections
-        (:func:`workbench.suggest.suggest_terms`), most frequent first, each credited to a
+        (:func:`workbench.glossary.suggestions.suggest_terms`), most frequent first, each credited to a
         Vietnamese term of the glossary the checks use (or a name in the source); e.g.
         "reviewers changed مجلس تنظيم to اللجنة التنظيمية 3 times for Ban Tổ chức"."""
-        from workbench.suggest import suggest_terms
+        from workbench.glossary.suggestions import suggest_terms
 
         corrections = self.corrections(actor)
         if not corrections:
@@ -231,8 +231,8 @@ class GlossaryCases(ServiceBase):
         return glossary
 
     def _db_glossary(self, status: str = "approved"):
-        """The stored terms of one status as a :class:`workbench.glossary.Glossary`."""
-        from workbench.glossary import Glossary, GlossaryEntry
+        """The stored terms of one status as a :class:`workbench.glossary.terms.Glossary`."""
+        from workbench.glossary.terms import Glossary, GlossaryEntry
 
         with self.store.read() as s:
             rows = list(s.scalars(select(GlossaryTermRow).where(GlossaryTermRow.status == status)
@@ -254,13 +254,13 @@ class GlossaryCases(ServiceBase):
             from workbench.pipeline import shipped_glossary
 
             base = shipped_glossary()
-        from workbench.glossary import Glossary
+        from workbench.glossary.terms import Glossary
 
         return Glossary.merge(base, stored)
 
     def export_glossary(self, actor: User) -> bytes:
         """The approved stored terms as glossary CSV (the CLI contract's columns)."""
-        from workbench.glossary import dump_csv
+        from workbench.glossary.terms import dump_csv
 
         with self.store.read() as s:
             self._actor(s, actor, "view")

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from workbench.errors import NotFound, WorkbenchError
-from workbench.link import ScoreComponent
-from workbench.mqm import MQM_CATEGORIES, MQM_SEVERITIES
+from workbench.model.link import ScoreComponent
+from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service.base import STATUSES, ServiceBase, _joined
 from workbench.service.views import (
     DocumentSummary, FindingView, MqmTag, Review, ReviewRow, RevisionView, SaveConflict,

@@ -8,9 +8,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
-from workbench import auth
+from workbench.service import passwords as auth
 from workbench.errors import ConflictError, NotFound, PermissionDenied
-from workbench.roles import ADMIN, parse_roles
+from workbench.service.roles import ADMIN, parse_roles
 from workbench.service.base import ServiceBase
 from workbench.service.views import Session, User
 from workbench.store import SessionRow, UserRow

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from workbench.errors import ConflictError
-from workbench.finding import Span
-from workbench.link import ScoreComponent
-from workbench.postedit import PostEdit
+from workbench.model.finding import Span
+from workbench.model.link import ScoreComponent
+from workbench.postedit.metrics import PostEdit
 
 
 Progress = Callable[[float, str], None]
@@ -192,7 +192,7 @@ class ReviewerActivity:
 @dataclass(frozen=True)
 class CorrectedLink:
     """A link whose current text differs from the machine translation (what
-    :func:`workbench.suggest.suggest_terms` learns from)."""
+    :func:`workbench.glossary.suggestions.suggest_terms` learns from)."""
 
     doc_id: int
     ordinal: int
@@ -255,7 +255,7 @@ class Dashboard:
     post_edit_effort: float | None
     activity: tuple[ReviewerActivity, ...] = field(default=())
     #: chrF++/TER of the machine text against the current text over every link of the
-    #: scope but page noise (:func:`workbench.postedit.measure_document`, the QA
+    #: scope but page noise (:func:`workbench.postedit.metrics.measure_document`, the QA
     #: report's figure), with sacrebleu's signature; None without links.
     post_edit: PostEdit | None = None
     post_edit_by_document: tuple[DocumentEffort, ...] = field(default=())

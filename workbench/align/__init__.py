@@ -1,0 +1,1 @@
+"""Alignment: embedding backends, the paragraph aligner and the fidelity scorer."""

@@ -1,0 +1,187 @@
+"""Administrative levels: a commune must not become a district, a district a province.
+
+Machine translation renders the Vietnamese level words (tỉnh, huyện, xã, thôn ...)
+with whatever Arabic word comes to hand, so "xã Bình An" (a commune) turns into
+"منطقة بينه آن" (a district) and "tỉnh" into the adjective "الإقليمية" (regional).
+The level words and their one house rendering each come from the glossary's
+``admin_level`` category, never from this module.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterator
+
+from workbench.lang import ar_clitics as clitics
+from workbench.names import transliteration as translit
+from workbench.checks.base import Check, LinkView, major
+from workbench.model.finding import Finding
+from workbench.glossary.terms import Glossary, GlossaryEntry
+from workbench.lang.normalize import normalize_ar
+from workbench.glossary.matching import closest, find_renderings
+
+_NAME_WORD = re.compile(r"\s+([^\W\d_][\w]*)")
+_LEVEL_DESC = re.compile(r"^Level \d+ \(([^),;]+)")
+_NEAR_NAME = 0.75
+_CLITICS = clitics.STRIPPABLE
+
+
+def describe(entry: GlossaryEntry) -> str:
+    """'a commune' from the note 'Level 3 (commune) ...', else the level word itself."""
+    m = _LEVEL_DESC.match(entry.note)
+    if not m:
+        return f"a {entry.source}"
+    what = m.group(1).strip()
+    return f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
+
+
+def bare(word: str) -> str:
+    """An Arabic level word in matching form without its article (the glossary's key)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def forms(word: str) -> list[str]:
+    """A text word as written and without each proclitic it may carry (وبلدية → بلدية);
+    the word itself first, so بلدية is not read as ب + لدية."""
+    out = [word]
+    for p in _CLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            out.append(word[len(p):])
+    return out
+
+
+class _Levels:
+    """The admin_level entries of a glossary, indexed for both languages."""
+
+    def levels_of_word(self, word: str) -> list[GlossaryEntry]:
+        """The levels whose house word ``word`` (matching form, clitics allowed) is."""
+        for form in forms(word):
+            if form in self.by_arabic:
+                return self.by_arabic[form]
+        return []
+
+    def __init__(self, entries: tuple[GlossaryEntry, ...]) -> None:
+        self.entries = sorted(entries, key=lambda e: -len(e.source))
+        words = "|".join(re.escape(e.source) for e in self.entries)
+        self.source_re = re.compile(rf"(?<!\w)({words})(?!\w)", re.IGNORECASE) if entries else None
+        self.by_source = {e.source.casefold(): e for e in self.entries}
+        # bare Arabic level word (first word of a rendering) -> entries using it
+        self.by_arabic: dict[str, list[GlossaryEntry]] = {}
+        for e in self.entries:
+            for r in e.renderings:
+                self.by_arabic.setdefault(bare(normalize_ar(r).split()[0]), []).append(e)
+        accepted = set(self.by_arabic)
+        # forbidden forms that are no level's word: adjectives and foreign levels
+        self.stray = {e.source: tuple(f for f in e.forbidden
+                                      if bare(normalize_ar(f).split()[0]) not in accepted)
+                      for e in self.entries}
+
+
+_CACHE: weakref.WeakKeyDictionary[Glossary, _Levels] = weakref.WeakKeyDictionary()
+
+
+def levels_of(view: LinkView) -> _Levels:
+    g = view.glossary
+    if g not in _CACHE:
+        _CACHE[g] = _Levels(g.by_category("admin_level"))
+    return _CACHE[g]
+
+
+def name_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """The capitalised syllables right after ``end`` (xã ·Bình An·), or None."""
+    words, pos, start = [], end, None
+    while len(words) < 4:
+        m = _NAME_WORD.match(text, pos)
+        if not m or not m.group(1)[0].isupper():
+            break
+        if start is None:
+            start = m.start(1)
+        words.append(m.group(1))
+        pos = m.end()
+    return (" ".join(words), start, pos) if words else None
+
+
+def name_renderings(view: LinkView, name: str) -> tuple[str, ...]:
+    entry = view.glossary.lookup(name)
+    if entry is not None and entry.category in ("place", "person"):
+        return entry.renderings
+    return tuple(translit.candidates(name, limit=4))
+
+
+@major
+class AdminLevelCheck(Check):
+    """Administrative level rendered as another level
+
+    "xã Bình An" (commune) must read "بلدية بينه آن", not "منطقة بينه آن" (district);
+    "tỉnh" (province) must not become the adjective "الإقليمية" or "محافظة".
+    """
+
+    name = kind = "admin_level"
+
+    def check_link(self, view: LinkView) -> Iterator[Finding]:
+        lv = levels_of(view)
+        if lv.source_re is None:
+            return
+        src, at = view.source.text, view.arabic
+        present: dict[str, tuple[int, int]] = {}
+        named: dict[str, list[tuple[GlossaryEntry, int, int]]] = {}
+        for m in lv.source_re.finditer(src):
+            entry = lv.by_source.get(m.group(1).casefold())
+            if entry is None:
+                continue
+            present.setdefault(entry.source, m.span())
+            after = name_after(src, m.end())
+            if after:
+                named.setdefault(after[0], []).append((entry, m.start(), after[2]))
+        for name, uses in named.items():
+            yield from self._level_before_name(view, name, uses)
+        reported: list[tuple[int, int]] = []
+        for source, sspan in present.items():
+            entry = lv.by_source[source.casefold()]
+            for h in find_renderings(lv.stray.get(source, ()), at):
+                if any(h.start < b and a < h.end for a, b in reported) or \
+                        any(a.start <= h.start and h.end <= a.end for a in view.accepted):
+                    continue  # reported already, or part of an accepted term (الولاية: a term of office)
+                reported.append((h.start, h.end))
+                yield view.finding(
+                    self, term=entry.source, expected=entry.renderings, found=h.text,
+                    message=f"{entry.source} is {describe(entry)}: expected {entry.target}, "
+                            f"found {h.text}",
+                    source_span=sspan, target_span=(h.start, h.end))
+
+    def _level_before_name(self, view: LinkView, name: str,
+                           uses: list[tuple[GlossaryEntry, int, int]]) -> Iterator[Finding]:
+        """Each Arabic mention of ``name`` must follow a level word the source gives it.
+
+        The source may give one name two levels (tỉnh Tuyên Quang, thành phố Tuyên
+        Quang): either word is then right before it; a third level is not.
+        """
+        at = view.arabic
+        lv = levels_of(view)
+        allowed = {id(e) for e, _, _ in uses}
+        renderings = name_renderings(view, name)
+        occurrences = [(h.start, h.end) for h in find_renderings(renderings, at)]
+        if not occurrences:
+            near = closest(renderings, at, slack=0)
+            if near is None or near.score < _NEAR_NAME:
+                return
+            occurrences = [(near.start, near.end)]
+        entry, level_start, n_end = uses[0]
+        term = view.source.text[level_start:n_end]
+        for start, _end in occurrences:
+            before = normalize_ar(at.original[max(0, start - 40):start]).split()
+            if not before:
+                continue
+            # the name may carry its own clitic (ببينه آن): the level word is just before
+            levels = lv.levels_of_word(before[-1])
+            if len(before) >= 2:
+                levels = levels + lv.levels_of_word(" ".join(before[-2:]))
+            if not levels or any(id(x) in allowed for x in levels):
+                continue
+            found_start = at.original.rfind(" ", 0, max(0, start - 1)) + 1
+            found = at.original[found_start:start].strip()
+            yield view.finding(
+                self, term=term, expected=entry.renderings, found=found,
+                message=f"{term} is {describe(entry)}: expected {entry.target}, found {found}",
+                source_span=(level_start, n_end), target_span=(found_start, found_start + len(found)))

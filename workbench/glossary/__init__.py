@@ -1,0 +1,1 @@
+"""Glossaries: terms and their files, finding terms in text, suggestions learned from corrections."""

@@ -1,0 +1,1 @@
+"""Language facts as data: Vietnamese and Arabic tables, clitics, transliteration rules, normalisation."""

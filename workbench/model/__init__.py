@@ -1,0 +1,1 @@
+"""The data that flows through the core: paragraphs, links, findings, the reviewed document."""

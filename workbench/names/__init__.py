@@ -1,0 +1,1 @@
+"""Names across scripts: Vietnamese to Arabic transliteration and consonant skeletons."""

@@ -1,0 +1,1 @@
+"""Numbers: numeric facts found in Vietnamese and Arabic text, and their comparison."""

@@ -1,0 +1,1 @@
+"""Post-edit effort: how far reviewers moved the machine translation."""

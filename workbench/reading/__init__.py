@@ -1,0 +1,1 @@
+"""Reading: bytes in, paragraphs out (encoding, document formats, language, page furniture)."""

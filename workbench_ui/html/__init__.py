@@ -1,0 +1,1 @@
+"""HTML rendering for the pages: highlighted findings and word-level diffs."""
