@@ -49,4 +49,4 @@ def test_only_the_store_speaks_sql(path: Path) -> None:
 
 def test_the_package_has_modules() -> None:
     names = {p.stem for p in _modules()}
-    assert {"document", "embed", "pipeline", "cli"} <= names
+    assert {"document", "embedding", "pipeline", "main"} <= names

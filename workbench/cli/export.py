@@ -17,7 +17,7 @@ import getpass
 import os
 import sys
 
-from workbench.cli.main import read_bytes
+from workbench.cli.files import read_bytes
 from workbench.errors import NotFound, WorkbenchError
 
 

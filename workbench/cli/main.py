@@ -14,6 +14,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from workbench.cli import admin, export
+from workbench.cli.files import read_bytes
 from workbench.errors import WorkbenchError
 
 EXIT_BAD_INPUT = 2
@@ -30,16 +32,6 @@ def _add_backend_options(parser: argparse.ArgumentParser) -> None:
         "--model", default=None,
         help="model name or local directory for the backend (default: the backend's own)",
     )
-
-
-def read_bytes(path: str, what: str = "the file") -> bytes:
-    """The bytes of a file named on the command line; a path that cannot be read is a
-    :class:`WorkbenchError` naming it (``what`` says what it should have been)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise WorkbenchError(f"{path}: cannot open {what} ({exc.strerror}).") from exc
 
 
 def _backend(args: argparse.Namespace):
@@ -174,23 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_backend_options(p)
     p.set_defaults(func=cmd_check)
 
-    for register in _extra_commands():
-        register(sub)
+    # Editors' and administrators' commands, owned by their modules.
+    export.register(sub)
+    admin.register(sub)
     return parser
-
-
-def _extra_commands():
-    """Sub-commands owned by other modules (export, admin), registered if present."""
-    registrars = []
-    for module_name in ("workbench.cli.export", "workbench.cli.admin"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        registrars.append(module.register)
-    return registrars
 
 
 def main(argv: Sequence[str] | None = None) -> int:

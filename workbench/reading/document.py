@@ -32,7 +32,9 @@ import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from workbench.reading.encoding import CONTROL_RE, CONTROLS, decode, refuse_garbled, refuse_known_binary, repair_mojibake
+from workbench.reading.encoding import decode, refuse_garbled, refuse_known_binary, repair_mojibake
+from workbench.reading.unsafe_characters import BIDI_CONTROLS as _BIDI_CONTROLS
+from workbench.reading.unsafe_characters import CONTROL_RE, CONTROLS, display_name
 from workbench.errors import DocumentError
 from workbench.model.paragraph import Paragraph
 
@@ -48,12 +50,10 @@ LONG_PARAGRAPH = 20_000
 MANY_PARAGRAPHS = 5_000
 
 # Characters removed from what is displayed, and why (module docstring).
-_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Regexes, not str.translate: translate with a table is ~40x slower on non-ASCII text.
 _DELETE_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + CONTROLS)}\ufeff]+")
 _BIDI_RE = re.compile(f"[{_BIDI_CONTROLS}]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-_UNSAFE_IN_NAME = re.compile(f"[{re.escape(_BIDI_CONTROLS + CONTROLS)}\n\r\x0b\x0c\x85\u2028\u2029\u200e\u200f\u061c\ufeff]")
 _SPECIAL_RE = re.compile(f"[{re.escape(_BIDI_CONTROLS + CONTROLS)}\ufeff\ud800-\udfff]")
 # Line and paragraph separators other than \n: VT, FF, NEL, LS -> line; PS -> paragraph.
 _CR = re.compile("\r\n?")
@@ -90,15 +90,6 @@ class Reading:
     paragraphs: tuple[Paragraph, ...]
     encoding: str
     notes: tuple[str, ...] = ()
-
-
-def display_name(name: str) -> str:
-    """A file name safe to show in a message: bidi and control characters made visible.
-
-    "report\u202etxt.exe" would display as "reportexe.txt"; a newline in a name could
-    forge a second line of CLI output.  Such characters are shown as ``\\u202e``.
-    """
-    return _UNSAFE_IN_NAME.sub(lambda m: f"\\u{ord(m.group()):04x}", name)
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from workbench.errors import DocumentError
+from workbench.reading.unsafe_characters import CONTROL_RE
 
 #: Leading bytes of formats people upload by mistake: (magic, what it is, what to do).
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
@@ -52,12 +53,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-#: C0 and C1 control characters other than tab and the line ends (LF, CR, VT, FF, NEL).
-CONTROLS = "".join(
-    chr(c) for c in [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x20), 0x7F, *range(0x80, 0x85),
-                     *range(0x86, 0xA0)]
-)
-CONTROL_RE = re.compile(f"[{re.escape(CONTROLS)}]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 

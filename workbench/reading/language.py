@@ -27,6 +27,7 @@ from workbench.lang.markers import (
     VI_TONELESS_FUNCTION_WORDS,
 )
 from workbench.model.paragraph import Paragraph
+from workbench.reading.unsafe_characters import display_name
 
 #: Characters looked at, at most: long documents are sampled evenly.
 SAMPLE_CHARS = 200_000
@@ -131,8 +132,6 @@ def check_pair_languages(
     refuse: a document too short or too mixed to judge is let through.  Returns the
     two ``(language, confidence)`` verdicts.
     """
-    from workbench.reading.document import display_name
-
     source_name, target_name = display_name(source_name), display_name(target_name)
     source = document_language(source_paragraphs)
     target = document_language(target_paragraphs)
