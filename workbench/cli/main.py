@@ -14,11 +14,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from workbench.cli import admin, export
+from workbench.cli import admin, export, report
 from workbench.cli.files import read_bytes
 from workbench.errors import WorkbenchError
 
 EXIT_BAD_INPUT = 2
+#: ``check --fail-on SEVERITY``: a finding at or above it was found.
+EXIT_FINDINGS = 1
 
 
 def _add_backend_options(parser: argparse.ArgumentParser) -> None:
@@ -129,10 +131,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         json.dump(analysis.to_json(), sys.stdout, ensure_ascii=False)
         print()
     else:
-        _print_links_table(analysis.links, source, target)
-        for f in analysis.findings:
-            print(f"[{f.severity}] {f.kind} {list(f.source)}->{list(f.target)}: {f.message}")
-    return 0
+        print(report.render(args.source, args.target, source, target, analysis.links,
+                            analysis.findings))
+    return EXIT_FINDINGS if report.fails(analysis.findings, args.fail_on) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,6 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="glossary CSV or TBX; repeatable (default: the glossaries shipped in glossaries/)",
     )
     p.add_argument("--json", action="store_true", help="print links and findings as JSON")
+    p.add_argument(
+        "--fail-on", choices=("critical", "major", "minor"), default=None,
+        help="exit 1 when a finding of this severity or worse is found (for pipelines)",
+    )
     _add_backend_options(p)
     p.set_defaults(func=cmd_check)
 
