@@ -35,17 +35,6 @@ from workbench.service.views import (
 )
 from workbench.store import Store
 
-# The private helpers stay importable from here, as they were before the split.
-from workbench.service.alignment import _check_cover, _cover_of  # noqa: F401
-from workbench.service.base import (  # noqa: F401
-    _default_analyser, _default_rescorer, _is_noise_link, _joined, _spans,
-)
-from workbench.service.dashboard import _SCORE_BINS, _aware  # noqa: F401
-from workbench.service.documents import _components_json, _spans_json  # noqa: F401
-from workbench.service.glossary import _term_fields  # noqa: F401
-from workbench.service.review import _components, _same_save_again  # noqa: F401
-from workbench.service.users import _DUMMY_HASH  # noqa: F401
-
 __all__ = [
     "CorrectedLink",
     "DEFAULT_SESSION_TTL",

@@ -341,12 +341,3 @@ class ReviewCases(ServiceBase):
             s.flush()
             return MqmTag(row.id, link.id, category, severity, row.note, user.name,
                           row.created_at)
-
-    def remove_mqm(self, actor: User, tag_id: int) -> None:
-        """Remove an MQM tag."""
-        with self.store.session() as s:
-            self._actor(s, actor, "tag_mqm")
-            row = s.get(MqmTagRow, tag_id)
-            if row is None:
-                raise NotFound(f"MQM tag {tag_id} does not exist: reload the document")
-            s.delete(row)

@@ -122,16 +122,6 @@ class UserCases(ServiceBase):
             s.flush()
             return self._user_view(row)
 
-    def set_roles(self, actor: User, name: str, roles: Sequence[str] | str) -> User:
-        """Replace a user's roles (admin only)."""
-        role_set = parse_roles(roles)
-        with self.store.session() as s:
-            self._actor(s, actor, "manage_users")
-            row = self._target_user(s, name)
-            row.roles = " ".join(sorted(role_set))
-            s.flush()
-            return self._user_view(row)
-
     def set_password(self, actor: User, name: str, password: str) -> None:
         """Change a password (admin, or the user themself); ends the user's sessions."""
         password_hash = auth.hash_password(password, self.bcrypt_rounds)
