@@ -401,7 +401,7 @@ def alembic_config(url: str):
     """An Alembic config for ``url`` using the migrations shipped with the code."""
     from alembic.config import Config
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     config = Config(str(root / "alembic.ini"))
     config.set_main_option("script_location", str(root / "migrations"))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
