@@ -1,43 +1,39 @@
-"""Persistence: the SQLAlchemy schema and the database connection.
+"""The database: engine, transactions, the URL rule's use, and schema upgrades.
 
-SQLite by default (one file ``workbench.db`` under ``WORKBENCH_DATA_DIR``, default
-``./data``; WAL mode and a busy timeout so several reviewers can save at once), or any
-URL in ``WORKBENCH_DB_URL`` (e.g. ``postgresql+psycopg://postgres@127.0.0.1:5432/db``).
-Only :mod:`workbench.service` uses this module; nothing above it writes SQL.
-
-Integrity that must hold across processes lives in the schema, not in Python: one
-revision per (document, link, version) is a unique constraint, so two reviewers who
-both start from version 3 cannot both become version 4.
+SQLite by default (one file ``workbench.db`` under ``WORKBENCH_DATA_DIR``; WAL mode and
+a busy timeout so several reviewers can save at once), or any URL in
+``WORKBENCH_DB_URL`` (the rule is :meth:`workbench.config.Settings.database_url`).
+Only :mod:`workbench.service` uses the store; nothing above it writes SQL.
 
 When the server is unreachable or restarts, every transaction (:meth:`Store.session`,
 :meth:`Store.read`) is rolled back and raises
 :class:`~workbench.errors.ServiceUnavailable` saying nothing was saved; a new
 connection gives up after :data:`CONNECT_TIMEOUT_S` and pooled connections are
 pinged on checkout, so the first save after the server is back works without
-restarting the app (tests/test_db_faults.py, bench/bench_db_faults.py).
+restarting the app (tests/test_db_faults.py, bench/bench_db_faults.py).  A write a
+constraint refuses (a version a concurrent writer took first) raises
+:class:`ConstraintViolation`, which the service turns into a conflict.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import (
-    JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
-    TypeDecorator, UniqueConstraint, create_engine, event, make_url,
-)
+from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
+from workbench.config import Settings
 from workbench.errors import ServiceUnavailable
+from workbench.store.schema import metadata
 
-DEFAULT_DATA_DIR = "data"
-DB_FILE = "workbench.db"
+#: A transaction as the query modules receive it (the service passes it along and
+#: never calls it itself).
+Transaction = Session
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 #: Seconds a new server connection may take: past it the reviewer is told the database
 #: is unreachable instead of watching a spinner (a dead host drops SYNs for minutes).
@@ -46,226 +42,23 @@ CONNECT_TIMEOUT_S = 3
 #: the busy timeout.  IntegrityError is not here: it is a refusal the service handles.
 UNREACHABLE = (OperationalError, InterfaceError, DisconnectionError)
 
-# Stable constraint names, so Alembic migrations can refer to them on every backend.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
+class ConstraintViolation(Exception):
+    """The database refused a write by one of its constraints (e.g. the unique
+    (document, link, version) when a concurrent writer took that version first).
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-class UTCDateTime(TypeDecorator):
-    """Timezone-aware UTC datetimes on every backend (SQLite drops the zone)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        # SQLite keeps the wall-clock time and drops the offset: store UTC.
-        return value.astimezone(timezone.utc)
-
-    def process_result_value(self, value, dialect):
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class UserRow(Base):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(200))
-    roles: Mapped[str] = mapped_column(String(200))  # space separated, see roles.py
-    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class SessionRow(Base):
-    """A login; only the SHA-256 of the token is stored."""
-
-    __tablename__ = "sessions"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class DocumentRow(Base):
-    __tablename__ = "documents"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(500))
-    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    source_name: Mapped[str] = mapped_column(String(500))
-    target_name: Mapped[str] = mapped_column(String(500))
-    signature: Mapped[str] = mapped_column(Text, default="")
-
-
-class ParagraphRow(Base):
-    """A paragraph exactly as read (``side`` is ``source`` or ``target``)."""
-
-    __tablename__ = "paragraphs"
-    __table_args__ = (UniqueConstraint("doc_id", "side", "idx"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    side: Mapped[str] = mapped_column(String(6))
-    idx: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-
-
-class LinkRow(Base):
-    """A link of the current alignment (``ordinal`` set) or a replaced one (NULL).
-
-    ``status`` is the current review state; ``signature`` and ``components`` record
-    how the score was made.
-    """
-
-    __tablename__ = "links"
-    __table_args__ = (UniqueConstraint("doc_id", "ordinal"), Index("ix_links_doc", "doc_id"))
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    ordinal: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    source_idx: Mapped[list] = mapped_column(JSON)
-    target_idx: Mapped[list] = mapped_column(JSON)
-    score: Mapped[float] = mapped_column(Float, default=0.0)
-    components: Mapped[list] = mapped_column(JSON, default=list)
-    signature: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(10), default="new")
-    status_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    status_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    replaced_by: Mapped[list | None] = mapped_column(JSON, nullable=True)
-
-
-class FindingRow(Base):
-    __tablename__ = "findings"
-    __table_args__ = (Index("ix_findings_doc", "doc_id"), Index("ix_findings_link", "link_id"))
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    link_id: Mapped[int] = mapped_column(ForeignKey("links.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40))
-    severity: Mapped[str] = mapped_column(String(10))
-    term: Mapped[str] = mapped_column(Text, default="")
-    expected: Mapped[list] = mapped_column(JSON, default=list)
-    found: Mapped[str | None] = mapped_column(Text, nullable=True)
-    message: Mapped[str] = mapped_column(Text, default="")
-    check: Mapped[str] = mapped_column(String(80), default="")
-    spans: Mapped[dict] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(10), default="open")
-    dismiss_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    dismissed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    dismissed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-
-
-class RevisionRow(Base):
-    """A target text of a link.  ``version`` 1, 2, ... (0 is the machine text, never
-    stored); a refused save is kept with ``kind='conflict'`` and no version."""
-
-    __tablename__ = "revisions"
-    __table_args__ = (
-        UniqueConstraint("doc_id", "link_id", "version"),
-        Index("ix_revisions_link", "link_id"),
-        Index("ix_revisions_doc", "doc_id"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    link_id: Mapped[int] = mapped_column(ForeignKey("links.id", ondelete="CASCADE"))
-    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    kind: Mapped[str] = mapped_column(String(10), default="edit")
-    text: Mapped[str] = mapped_column(Text)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("revisions.id", ondelete="SET NULL"), nullable=True
-    )
-
-
-class StatusEventRow(Base):
-    """Every review-state change (who marked what, when), for activity figures."""
-
-    __tablename__ = "status_events"
-    __table_args__ = (Index("ix_status_events_doc", "doc_id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    link_id: Mapped[int] = mapped_column(ForeignKey("links.id", ondelete="CASCADE"))
-    status: Mapped[str] = mapped_column(String(10))
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class MqmTagRow(Base):
-    __tablename__ = "mqm_tags"
-    __table_args__ = (Index("ix_mqm_tags_doc", "doc_id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    link_id: Mapped[int] = mapped_column(ForeignKey("links.id", ondelete="CASCADE"))
-    category: Mapped[str] = mapped_column(String(80))
-    severity: Mapped[str] = mapped_column(String(10))
-    note: Mapped[str] = mapped_column(Text, default="")
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class GlossaryTermRow(Base):
-    __tablename__ = "glossary_terms"
-    __table_args__ = (Index("ix_glossary_terms_source", "source"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(300))
-    target: Mapped[str] = mapped_column(String(300))
-    variants: Mapped[list] = mapped_column(JSON, default=list)
-    forbidden: Mapped[list] = mapped_column(JSON, default=list)
-    category: Mapped[str] = mapped_column(String(40), default="term")
-    note: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(10), default="approved")
-    suggested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-metadata = Base.metadata
+    The transaction has been rolled back; the service decides what it means."""
 
 
 # --------------------------------------------------------------------------- engine
 
 
-def database_url(url: str | None = None) -> str:
-    """The URL to use: the argument, ``WORKBENCH_DB_URL``, or the SQLite default."""
+def database_url(url: str | None = None, settings: Settings | None = None) -> str:
+    """The URL to use: the argument, else the configured one
+    (:meth:`workbench.config.Settings.database_url`, from the environment by default)."""
     if url:
         return url
-    env = os.environ.get("WORKBENCH_DB_URL", "").strip()
-    if env:
-        return env
-    data_dir = Path(os.environ.get("WORKBENCH_DATA_DIR", DEFAULT_DATA_DIR))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{(data_dir / DB_FILE).resolve()}"
+    return (settings or Settings.from_env()).database_url()
 
 
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
@@ -292,9 +85,10 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """An engine for ``url`` with the SQLite settings several reviewers need."""
-    url = database_url(url)
+def make_engine(url: str | None = None, settings: Settings | None = None) -> Engine:
+    """An engine for ``url`` (default: the configured database) with the SQLite
+    settings several reviewers need."""
+    url = database_url(url, settings)
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "isolation_level": None},
@@ -319,8 +113,9 @@ class Store:
     error; the commit has returned before the caller acknowledges anything.
     """
 
-    def __init__(self, url: str | None = None, engine: Engine | None = None) -> None:
-        self.engine = engine or make_engine(url)
+    def __init__(self, url: str | None = None, engine: Engine | None = None,
+                 settings: Settings | None = None) -> None:
+        self.engine = engine or make_engine(url, settings)
         self.url = self.engine.url.render_as_string(hide_password=False)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -352,6 +147,9 @@ class Store:
         except UNREACHABLE as exc:
             _quietly(session.rollback)
             raise self._unavailable(exc, writing=factory is self._sessions) from exc
+        except IntegrityError as exc:
+            _quietly(session.rollback)
+            raise ConstraintViolation(" ".join(str(exc.orig).split())[:200]) from exc
         except BaseException:
             _quietly(session.rollback)
             raise
