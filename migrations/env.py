@@ -1,7 +1,7 @@
 """Alembic environment: the workbench's own metadata and database URL.
 
 The URL is, in order: ``-x url=...`` on the command line, the ``sqlalchemy.url`` set
-by :func:`workbench.store.alembic_config`, then ``WORKBENCH_DB_URL`` / the SQLite file
+by :func:`workbench.store.database.alembic_config`, then ``WORKBENCH_DB_URL`` / the SQLite file
 under ``WORKBENCH_DATA_DIR`` (the same rule as the app).
 """
 

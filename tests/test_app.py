@@ -17,7 +17,7 @@ import app_fakes
 from workbench.service import bootstrap
 from workbench.errors import WorkbenchError
 from workbench.service import open_service
-from workbench.store import DB_FILE
+from workbench.config import DB_FILE
 from workbench_ui import resources
 
 TIMEOUT = 60

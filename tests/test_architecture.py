@@ -36,7 +36,6 @@ OVERSIZE = {
     "workbench/names/transliteration.py": 389,
     "workbench/glossary/terms.py": 382,
     "workbench/reading/document.py": 423,
-    "workbench/service/review.py": 352,
     "workbench/glossary/suggestions.py": 338,
     "workbench_ui/review.py": 427,
 }
@@ -66,9 +65,11 @@ def _imports(name: str) -> frozenset[str]:
             if node.level:
                 package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
                 base = ".".join(package[:len(package) - node.level + 1] + ([base] if base else []))
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names
-                         if f"{base}.{alias.name}" in _modules())
+            submodules = {f"{base}.{alias.name}" for alias in node.names
+                          if f"{base}.{alias.name}" in _modules()}
+            found.update(submodules)
+            if len(submodules) < len(node.names):  # names defined in ``base`` itself
+                found.add(base)
     return frozenset(found)
 
 

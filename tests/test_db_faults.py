@@ -254,7 +254,7 @@ def test_a_server_that_never_answers_is_refused_within_the_connect_timeout(pg_na
 def test_sqlite_locked_past_the_busy_timeout_is_service_unavailable(tmp_path, monkeypatch) -> None:
     """Another process holds SQLite's write lock longer than the busy timeout: the save
     is refused with a message saying so, and nothing was written."""
-    import workbench.store as store_module
+    import workbench.store.database as store_module
 
     url = f"sqlite:///{tmp_path / 'workbench.db'}"
     upgrade(url)

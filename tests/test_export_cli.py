@@ -15,7 +15,7 @@ from lxml import etree
 from db_fixtures import fake_analyse, fake_rescore, ntrex_document
 from workbench.service import bootstrap
 from workbench.service import open_service
-from workbench.store import DB_FILE
+from workbench.config import DB_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW_TEXT = "يمنح قانونُ حكومة ويلز لعام ٢٠١٧ الجمعيةَ سلطةَ تغيير اسمها."

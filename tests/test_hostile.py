@@ -235,7 +235,7 @@ def hostile_app(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     from workbench.service import open_service
-    from workbench.store import DB_FILE
+    from workbench.config import DB_FILE
     from workbench_ui import resources
 
     service_ = open_service(f"sqlite:///{tmp_path / DB_FILE}", analyser=app_fakes.analyse,

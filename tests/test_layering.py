@@ -1,6 +1,7 @@
 """The layering of STYLE.md, enforced: imports flow one way.
 
-The core never imports Streamlit; only the store talks SQL; nothing in the package
+The core never imports Streamlit; only the store talks SQL (not even the service
+imports SQLAlchemy); nothing in the package
 imports the UI.  Like datasette's test that fails when the docs lag the code, this
 fails as soon as a module crosses a layer.
 """
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "workbench"
-# The only modules allowed to import the database layer.
-DATABASE_MODULES = {"store", "service", "migrations"}
+# The only modules allowed to import the database layer (the service goes through
+# the store's query modules and imports no SQLAlchemy).
+DATABASE_MODULES = {"store", "migrations"}
 
 
 def _modules() -> list[Path]:
@@ -48,5 +50,5 @@ def test_only_the_store_speaks_sql(path: Path) -> None:
 
 
 def test_the_package_has_modules() -> None:
-    names = {p.stem for p in _modules()}
-    assert {"document", "embedding", "pipeline", "main"} <= names
+    names = {p.stem for p in _modules()} | {p.parent.name for p in _modules()}
+    assert {"document", "embedding", "pipeline", "cli", "store", "service"} <= names

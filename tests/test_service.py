@@ -634,6 +634,6 @@ def test_term_suggestions_from_corrections_and_adopting_one(db_url, clock):
         "Quốc hội", "برلمان", "approved", "organization")
     assert "جمعية" in term.forbidden and "الجمعية" not in term.variants
     assert [t.source for t in service.list_terms(keeper, "approved")] == ["Quốc hội"]
-    entry = service._analysis_glossary().lookup("Quốc hội")
+    entry = service.terms.analysis_glossary().lookup("Quốc hội")
     assert entry.target == "برلمان"  # the next analysis checks with it
     service.store.dispose()

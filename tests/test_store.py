@@ -12,10 +12,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from db_fixtures import db_url, pg_database, sqlite_template  # noqa: F401  (fixtures)
 from sqlalchemy import inspect, text
-from sqlalchemy.exc import IntegrityError
 
 from workbench.store import (
-    DocumentRow, LinkRow, RevisionRow, Store, UserRow, database_url, metadata, upgrade,
+    ConstraintViolation, DocumentRow, LinkRow, RevisionRow, Store, UserRow, database_url,
+    metadata, upgrade,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +69,7 @@ def test_one_revision_per_version_is_enforced_by_the_database(db_url):
     with store.session() as s:
         doc_id, link_id = _document_with_link(s)
         s.add(RevisionRow(doc_id=doc_id, link_id=link_id, version=1, text="نص أول"))
-    with pytest.raises(IntegrityError):
+    with pytest.raises(ConstraintViolation):
         with store.session() as s:
             s.add(RevisionRow(doc_id=doc_id, link_id=link_id, version=1, text="نص ثان"))
     with store.session() as s:  # conflict revisions carry no version: any number of them
@@ -85,7 +85,7 @@ def test_two_links_cannot_share_an_ordinal(db_url):
     store = Store(db_url)
     with store.session() as s:
         doc_id, _ = _document_with_link(s)
-    with pytest.raises(IntegrityError):
+    with pytest.raises(ConstraintViolation):
         with store.session() as s:
             s.add(LinkRow(doc_id=doc_id, ordinal=0, source_idx=[1], target_idx=[1]))
     store.dispose()

@@ -31,12 +31,6 @@ from workbench.glossary.matching import (
 JOINER = "\n"
 
 
-def critical(cls: type[Check]) -> type[Check]:
-    """Mark a check's findings critical by default (meaning changed, must fix)."""
-    cls.severity = "critical"
-    return cls
-
-
 def major(cls: type[Check]) -> type[Check]:
     """Mark a check's findings major by default (wrong term, name, level, number)."""
     cls.severity = "major"

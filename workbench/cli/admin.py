@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 
+from workbench.config import Settings
 from workbench.errors import PermissionDenied
 from workbench.service.roles import ROLES
 
@@ -34,8 +34,9 @@ def _service(args: argparse.Namespace):
 def _new_password(args: argparse.Namespace) -> str:
     if args.password:
         return args.password
-    if os.environ.get("WORKBENCH_PASSWORD"):
-        return os.environ["WORKBENCH_PASSWORD"]
+    from_env = Settings.from_env().new_password
+    if from_env:
+        return from_env
     if not sys.stdin.isatty():
         raise PermissionDenied(
             "no password: give --password, set WORKBENCH_PASSWORD, or run in a terminal")
@@ -53,7 +54,7 @@ def _acting_admin(service, args: argparse.Namespace):
         raise PermissionDenied(
             "users already exist: add --as ADMIN_NAME (password from WORKBENCH_AS_PASSWORD "
             "or a prompt)")
-    password = os.environ.get("WORKBENCH_AS_PASSWORD") or getpass.getpass(
+    password = Settings.from_env().as_password or getpass.getpass(
         f"Password for {args.as_user}: ")
     return service.authenticate(args.as_user, password).user
 
@@ -91,10 +92,7 @@ def cmd_list_users(args: argparse.Namespace) -> int:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
-    from workbench.store import database_url, upgrade
-
-    url = database_url(args.db)
-    upgrade(url)
+    _service(args)  # opening the service runs alembic upgrade head
     print("database schema is up to date")
     return 0
 

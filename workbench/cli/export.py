@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 
 from workbench.cli.files import read_bytes
+from workbench.config import Settings
 from workbench.errors import NotFound, WorkbenchError
 
 
 def _session_user(args: argparse.Namespace):
     from workbench.service import open_service
 
-    service = open_service(args.db)
-    password = os.environ.get("WORKBENCH_AS_PASSWORD")
+    settings = Settings.from_env()
+    service = open_service(args.db, settings=settings)
+    password = settings.as_password
     if password is None:
         if not sys.stdin.isatty():
             raise WorkbenchError(

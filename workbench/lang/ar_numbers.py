@@ -11,9 +11,6 @@ from __future__ import annotations
 DIGITS: dict[str, str] = {chr(0x0660 + i): str(i) for i in range(10)} | {
     chr(0x06F0 + i): str(i) for i in range(10)
 }
-DECIMAL_SEPARATOR = "٫"     # U+066B, unambiguous
-THOUSANDS_SEPARATOR = "٬"   # U+066C, unambiguous
-PERCENT_SIGN = "٪"          # U+066A
 
 #: Cardinals.  واحد (one) is left out, as "một" is in Vietnamese: too often an article.
 UNITS: dict[str, int] = {
@@ -117,7 +114,6 @@ MONTH_CUES: frozenset[str] = frozenset({
     "شهر", "في", "منذ", "حتى", "من", "خلال", "بداية", "نهاية", "أواخر", "أوائل",
     "مطلع", "منتصف", "أواسط",
 })
-YEAR_WORDS: frozenset[str] = frozenset({"عام", "سنة", "العام", "السنة"})
 #: One-letter prefixes (and, with, for, so, as) that may stick to a number word.
 CLITICS: tuple[str, ...] = ("و", "ب", "ل", "ف", "ك")
 

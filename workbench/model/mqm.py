@@ -17,6 +17,3 @@ MQM_CATEGORIES: tuple[str, ...] = (
 )
 
 MQM_SEVERITIES: tuple[str, ...] = ("neutral", "minor", "major", "critical")
-
-# Penalty weights of MQM scoring, for an error-weighted quality figure.
-MQM_WEIGHTS: dict[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}

@@ -11,18 +11,29 @@ revision yet).  Saving a correction names the version the reviewer started from;
 someone saved in between, :class:`SaveConflict` is raised and the refused text is kept
 as a ``conflict`` revision, so nothing a reviewer typed is lost.
 
-The use cases are grouped one module each (:mod:`.users`, :mod:`.documents`,
-:mod:`.review`, :mod:`.alignment`, :mod:`.glossary`, :mod:`.dashboard`) over the shared
-helpers of :mod:`.base`, with the views in :mod:`.views`; :class:`Service` composes them,
-so callers import everything from ``workbench.service`` as before.
+The use cases are grouped one class each, built with the collaborators they need:
+:class:`~.users.UserCases` (accounts, and the role check every group calls),
+:class:`~.review.ReviewCases`, :class:`~.corrections.CorrectionCases`,
+:class:`~.glossary.GlossaryCases`, :class:`~.documents.DocumentCases`,
+:class:`~.alignment.AlignmentCases` and :class:`~.dashboard.DashboardCases`; the views
+are in :mod:`.views`.  :class:`Service` builds them over one store and forwards each
+public method, so callers import everything from ``workbench.service``.  Queries live
+in :mod:`workbench.store`; this package writes no SQL.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from workbench.config import Settings
+from workbench.service import passwords as auth
 from workbench.service.alignment import AlignmentCases
-from workbench.service.base import DEFAULT_SESSION_TTL, PARAGRAPH_JOINER, STATUSES
+from workbench.service.base import (
+    DEFAULT_SESSION_TTL, PARAGRAPH_JOINER, STATUSES, default_analyser, default_rescorer,
+)
+from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
@@ -33,18 +44,7 @@ from workbench.service.views import (
     LinkEffort, MqmTag, PostEditReport, Progress, Review, ReviewRow, ReviewerActivity,
     RevisionView, SaveConflict, Session, User,
 )
-from workbench.store import Store
-
-# The private helpers stay importable from here, as they were before the split.
-from workbench.service.alignment import _check_cover, _cover_of  # noqa: F401
-from workbench.service.base import (  # noqa: F401
-    _default_analyser, _default_rescorer, _is_noise_link, _joined, _spans,
-)
-from workbench.service.dashboard import _SCORE_BINS, _aware  # noqa: F401
-from workbench.service.documents import _components_json, _spans_json  # noqa: F401
-from workbench.service.glossary import _term_fields  # noqa: F401
-from workbench.service.review import _components, _same_save_again  # noqa: F401
-from workbench.service.users import _DUMMY_HASH  # noqa: F401
+from workbench.store import Store, utcnow
 
 __all__ = [
     "CorrectedLink",
@@ -67,31 +67,131 @@ __all__ = [
     "SaveConflict",
     "Service",
     "Session",
+    "Settings",
     "TERM_CATEGORIES",
     "TERM_STATUSES",
     "User",
+    "database_key",
     "open_service",
 ]
 
 
-class Service(UserCases, DocumentCases, ReviewCases, AlignmentCases, GlossaryCases,
-              DashboardCases):
+def _forward(group: str, method: Callable) -> Callable:
+    """A method of :class:`Service` that calls ``method`` on the group ``group``."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        return getattr(getattr(self, group), name)(*args, **kwargs)
+
+    return call
+
+
+class Service:
     """The use cases over one database.
 
     ``analyser`` defaults to :func:`workbench.pipeline.analyse` (imported lazily);
     tests inject a fast fake.  ``rescorer(source, target, links) -> links`` scores the
     links a reviewer made by hand (default: the aligner's fidelity scorer,
-    :func:`workbench.service.base._default_rescorer`).
-    ``clock`` returns the current UTC time (tests move it to expire sessions);
-    ``bcrypt_rounds`` is lowered only by tests.
+    :func:`workbench.service.base.default_rescorer`).  ``glossary`` is the glossary the
+    checks start from (default: the shipped one).  ``clock`` returns the current UTC
+    time (tests move it to expire sessions); ``bcrypt_rounds`` is lowered only by tests.
+    ``settings`` is the configuration the service was opened with (the UI reads the
+    online MT settings from it instead of the environment).
+
+    The groups are attributes (``accounts``, ``reviews``, ``revisions``, ``terms``,
+    ``documents``, ``alignment``, ``figures``); every public method is forwarded.
     """
+
+    def __init__(
+        self,
+        store: Store,
+        analyser: Callable | None = None,
+        session_ttl: timedelta = DEFAULT_SESSION_TTL,
+        clock: Callable[[], datetime] | None = None,
+        rescorer: Callable | None = None,
+        bcrypt_rounds: int = auth.BCRYPT_ROUNDS,
+        glossary: object | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        clock = clock or utcnow
+        analyser = analyser or default_analyser
+        self.store = store
+        self.settings = settings or Settings.from_env()
+        self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds)
+        self.reviews = ReviewCases(store, clock, self.accounts)
+        self.revisions = CorrectionCases(store, clock, self.accounts)
+        self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
+        self.documents = DocumentCases(store, clock, self.accounts, self.reviews, self.terms,
+                                       analyser)
+        self.alignment = AlignmentCases(store, clock, self.accounts, self.reviews, self.terms,
+                                        analyser, rescorer or default_rescorer)
+        self.figures = DashboardCases(store, self.accounts, self.reviews)
+
+    # accounts
+    create_user = _forward("accounts", UserCases.create_user)
+    authenticate = _forward("accounts", UserCases.authenticate)
+    user_for_token = _forward("accounts", UserCases.user_for_token)
+    logout = _forward("accounts", UserCases.logout)
+    disable_user = _forward("accounts", UserCases.disable_user)
+    set_password = _forward("accounts", UserCases.set_password)
+    has_admin = _forward("accounts", UserCases.has_admin)
+    count_users = _forward("accounts", UserCases.count_users)
+    has_user = _forward("accounts", UserCases.has_user)
+    list_users = _forward("accounts", UserCases.list_users)
+    # documents
+    count_documents = _forward("documents", DocumentCases.count_documents)
+    import_document = _forward("documents", DocumentCases.import_document)
+    list_documents = _forward("documents", DocumentCases.list_documents)
+    delete_document = _forward("documents", DocumentCases.delete_document)
+    reviewed_document = _forward("documents", DocumentCases.reviewed_document)
+    import_xliff = _forward("documents", DocumentCases.import_xliff)
+    # review
+    get_review = _forward("reviews", ReviewCases.get_review)
+    set_status = _forward("reviews", ReviewCases.set_status)
+    dismiss_finding = _forward("reviews", ReviewCases.dismiss_finding)
+    reopen_finding = _forward("reviews", ReviewCases.reopen_finding)
+    tag_mqm = _forward("reviews", ReviewCases.tag_mqm)
+    # corrections
+    save_correction = _forward("revisions", CorrectionCases.save_correction)
+    history = _forward("revisions", CorrectionCases.history)
+    restore_revision = _forward("revisions", CorrectionCases.restore_revision)
+    restore_machine_text = _forward("revisions", CorrectionCases.restore_machine_text)
+    # alignment
+    realign = _forward("alignment", AlignmentCases.realign)
+    merge_links = _forward("alignment", AlignmentCases.merge_links)
+    split_link = _forward("alignment", AlignmentCases.split_link)
+    unlink = _forward("alignment", AlignmentCases.unlink)
+    # glossary
+    list_terms = _forward("terms", GlossaryCases.list_terms)
+    add_term = _forward("terms", GlossaryCases.add_term)
+    import_terms = _forward("terms", GlossaryCases.import_terms)
+    suggest_term = _forward("terms", GlossaryCases.suggest_term)
+    update_term = _forward("terms", GlossaryCases.update_term)
+    delete_term = _forward("terms", GlossaryCases.delete_term)
+    decide_term = _forward("terms", GlossaryCases.decide_term)
+    corrections = _forward("terms", GlossaryCases.corrections)
+    term_suggestions = _forward("terms", GlossaryCases.term_suggestions)
+    adopt_suggestion = _forward("terms", GlossaryCases.adopt_suggestion)
+    export_glossary = _forward("terms", GlossaryCases.export_glossary)
+    # figures
+    dashboard = _forward("figures", DashboardCases.dashboard)
+    post_edit = _forward("figures", DashboardCases.post_edit)
+
+
+def database_key(settings: Settings | None = None) -> str:
+    """What identifies the configured database, without opening it (the UI's cache key
+    for one service per database): :meth:`workbench.config.Settings.database_key`."""
+    return (settings or Settings.from_env()).database_key()
 
 
 def open_service(url: str | None = None, analyser: Callable | None = None,
-                 upgrade: bool = True, **options) -> Service:
-    """A service on the configured database (``WORKBENCH_DB_URL`` or SQLite under
-    ``WORKBENCH_DATA_DIR``), migrated to the latest schema first."""
-    store = Store(url)
+                 upgrade: bool = True, settings: Settings | None = None,
+                 **options) -> Service:
+    """A service on ``url``, else the configured database (``settings``, default: read
+    from the environment), migrated to the latest schema first."""
+    settings = settings or Settings.from_env()
+    store = Store(url, settings=settings)
     if upgrade:
         store.upgrade()
-    return Service(store, analyser=analyser, **options)
+    return Service(store, analyser=analyser, settings=settings, **options)

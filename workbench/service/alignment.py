@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session as OrmSession
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from workbench.errors import ConflictError, NotFound, WorkbenchError
 from workbench.model.link import Link
 from workbench.model.paragraph import Paragraph
-from workbench.service.base import PARAGRAPH_JOINER, ServiceBase, _joined
+from workbench.service.base import PARAGRAPH_JOINER, find_document, joined
+from workbench.service.glossary import GlossaryCases
+from workbench.service.review import ReviewCases
+from workbench.service.users import UserCases
 from workbench.service.views import Review, User
-from workbench.store import FindingRow, LinkRow, RevisionRow
+from workbench.store import LinkRow, Store, Transaction
+from workbench.store import documents as document_rows
+from workbench.store import findings as finding_rows
+from workbench.store import links as link_rows
+from workbench.store import revisions as revision_rows
+
+#: Links as a reviewer asks for them: (source paragraphs, target paragraphs).
+Cover = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def _cover_of(link: LinkRow) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _cover_of(link: LinkRow) -> Cover:
     return tuple(link.source_idx), tuple(link.target_idx)
 
 
-def _check_cover(old: Sequence[LinkRow], wanted: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+def _check_cover(old: Sequence[LinkRow], wanted: Sequence[Cover]) -> None:
     """New links must cover exactly the old links' paragraphs, in order, each link
     non-empty and each side of a link consecutive."""
     old_source = [i for r in old for i in r.source_idx]
@@ -38,8 +46,51 @@ def _check_cover(old: Sequence[LinkRow], wanted: Sequence[tuple[tuple[int, ...],
                 raise WorkbenchError(f"paragraphs {list(side)} of a link must be consecutive")
 
 
-class AlignmentCases(ServiceBase):
-    """Realignment by hand: new links over the same paragraphs, re-scored and re-checked."""
+def _carried_texts(s: Transaction, doc_id: int, old: Sequence[LinkRow]
+                   ) -> tuple[dict[int, str], dict[int, str]]:
+    """What the replaced links' current texts become, so no correction is lost.
+
+    Per target paragraph, the current text of the link that held it: a corrected
+    text is split back by blank lines when it still has one block per paragraph,
+    else it stays whole on the link's first paragraph.  A translation typed into a
+    source-only link (an omission) is returned per its first source paragraph.
+    """
+    texts = document_rows.texts(s, doc_id, "target")
+    out: dict[int, str] = {}
+    orphans: dict[int, str] = {}
+    for link in old:
+        latest = revision_rows.latest(s, link.id)
+        idx = list(link.target_idx)
+        if not idx:
+            if latest is not None and latest.text.strip() and link.source_idx:
+                orphans[link.source_idx[0]] = latest.text
+            continue
+        if latest is None:
+            out.update({i: texts[i] for i in idx})
+            continue
+        blocks = latest.text.split(PARAGRAPH_JOINER)
+        if len(blocks) == len(idx):
+            out.update(zip(idx, blocks))
+        else:
+            out.update({i: "" for i in idx})
+            out[idx[0]] = latest.text
+    return out, orphans
+
+
+class AlignmentCases:
+    """Realignment by hand: new links over the same paragraphs, re-scored by
+    ``rescorer`` and re-checked by ``analyser`` with the glossary of ``glossary``."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
+                 review: ReviewCases, glossary: GlossaryCases, analyser: Callable,
+                 rescorer: Callable) -> None:
+        self.store = store
+        self.clock = clock
+        self.users = users
+        self.review = review
+        self.glossary = glossary
+        self.analyser = analyser
+        self.rescorer = rescorer
 
     def realign(self, actor: User, doc_id: int, ordinals: Sequence[int],
                 new_links: Sequence[tuple[Sequence[int], Sequence[int]]]) -> Review:
@@ -54,113 +105,70 @@ class AlignmentCases(ServiceBase):
             raise WorkbenchError(f"links {ordinals} are not consecutive: pick neighbouring rows")
         wanted = [(tuple(int(i) for i in a), tuple(int(i) for i in b)) for a, b in new_links]
         with self.store.read() as s:
-            self._actor(s, actor, "realign")
-            self._document(s, doc_id)
-            old = list(s.scalars(select(LinkRow).where(
-                LinkRow.doc_id == doc_id, LinkRow.ordinal.in_(ordinals))
-                .order_by(LinkRow.ordinal)))
+            self.users.authorize(s, actor, "realign")
+            find_document(s, doc_id)
+            old = link_rows.current(s, doc_id, ordinals)
             if len(old) != len(ordinals):
                 raise NotFound(f"document {doc_id} has no links {ordinals}: reload the document")
             _check_cover(old, wanted)
             old_covers = [_cover_of(r) for r in old]
-            source = [Paragraph(i, t) for i, t in sorted(self._texts(s, doc_id, "source").items())]
-            target = [Paragraph(i, t) for i, t in sorted(self._texts(s, doc_id, "target").items())]
-            others = [Link(tuple(r.source_idx), tuple(r.target_idx)) for r in s.scalars(
-                select(LinkRow).where(LinkRow.doc_id == doc_id, LinkRow.ordinal.is_not(None),
-                                      LinkRow.ordinal.not_in(ordinals))
-                .order_by(LinkRow.ordinal))]
+            source = [Paragraph(i, t)
+                      for i, t in sorted(document_rows.texts(s, doc_id, "source").items())]
+            target = [Paragraph(i, t)
+                      for i, t in sorted(document_rows.texts(s, doc_id, "target").items())]
+            others = [Link(tuple(r.source_idx), tuple(r.target_idx))
+                      for r in link_rows.current(s, doc_id, exclude=ordinals)]
         # Score and check outside the transaction (embedding takes time).
         scored = self.rescorer(source, target, [Link(a, b) for a, b in wanted])
         scored = [link if link.source and link.target else
                   Link(link.source, link.target, 0.0, (), link.signature) for link in scored]
         first = ordinals[0]
         whole = others[:first] + list(scored) + others[first:]
-        analysis = self.analyser(source, target, glossary=self._analysis_glossary(),
+        analysis = self.analyser(source, target, glossary=self.glossary.analysis_glossary(),
                                  links=whole)
         with self.store.session() as s:
-            user = self._actor(s, actor, "realign")
-            old = list(s.scalars(select(LinkRow).where(
-                LinkRow.doc_id == doc_id, LinkRow.ordinal.in_(ordinals))
-                .order_by(LinkRow.ordinal).with_for_update()))
+            user = self.users.authorize(s, actor, "realign")
+            old = link_rows.current(s, doc_id, ordinals, lock=True)
             if [_cover_of(r) for r in old] != old_covers:
                 raise ConflictError(
                     f"links {ordinals} of document {doc_id} were changed by someone else "
                     "meanwhile: reload the document and try again")
-            carried, orphans = self._carried_texts(s, doc_id, old)
-            dismissed = {(f.kind, f.term, f.found): f for f in s.scalars(
-                select(FindingRow).where(FindingRow.link_id.in_([r.id for r in old]),
-                                         FindingRow.status == "dismissed"))}
-            now = self.clock()
-            for r in old:
-                r.ordinal, r.retired_at = None, now
-            s.flush()
-            delta = len(scored) - len(old)
-            if delta:
-                # Two steps through negative numbers: the unique (doc, ordinal) is
-                # checked row by row, so a plain "+ delta" could collide mid-update.
-                s.execute(update(LinkRow).where(LinkRow.doc_id == doc_id,
-                                                LinkRow.ordinal > ordinals[-1])
-                          .values(ordinal=-(LinkRow.ordinal + delta) - 1))
-                s.execute(update(LinkRow).where(LinkRow.doc_id == doc_id, LinkRow.ordinal < 0)
-                          .values(ordinal=-LinkRow.ordinal - 1))
-            rows = self._add_links(s, doc_id, scored, start=first)
-            for r in old:
-                r.replaced_by = [n.id for n in rows]
-            self._add_findings(s, doc_id, rows, [
-                f for f in analysis.findings
-                if (tuple(f.source), tuple(f.target)) in {(a, b) for a, b in wanted}])
-            s.flush()
-            # A finding someone dismissed stays dismissed when the check reports it again.
-            for f in s.scalars(select(FindingRow).where(
-                    FindingRow.link_id.in_([r.id for r in rows]))):
-                before = dismissed.get((f.kind, f.term, f.found))
-                if before is not None:
-                    f.status, f.dismiss_reason = "dismissed", before.dismiss_reason
-                    f.dismissed_by, f.dismissed_at = before.dismissed_by, before.dismissed_at
-            target_texts = self._texts(s, doc_id, "target")
-            for row in rows:
-                pieces = [carried[i] for i in row.target_idx if carried.get(i)]
-                pieces += [orphans.pop(i) for i in row.source_idx if i in orphans]
-                text = PARAGRAPH_JOINER.join(pieces)
-                if text != _joined(target_texts, row.target_idx):
-                    s.add(RevisionRow(doc_id=doc_id, link_id=row.id, version=1,
-                                      base_version=0, kind="realign", text=text,
-                                      author_id=user.id, created_at=now))
-        return self.get_review(actor, doc_id)
+            self._replace(s, doc_id, user.id, old, scored, wanted, analysis.findings)
+        return self.review.get_review(actor, doc_id)
 
-    def _carried_texts(self, s: OrmSession, doc_id: int, old: Sequence[LinkRow]
-                       ) -> tuple[dict[int, str], dict[int, str]]:
-        """What the replaced links' current texts become, so no correction is lost.
-
-        Per target paragraph, the current text of the link that held it: a corrected
-        text is split back by blank lines when it still has one block per paragraph,
-        else it stays whole on the link's first paragraph.  A translation typed into a
-        source-only link (an omission) is returned per its first source paragraph.
-        """
-        texts = self._texts(s, doc_id, "target")
-        out: dict[int, str] = {}
-        orphans: dict[int, str] = {}
-        for link in old:
-            latest = self._latest(s, link.id)
-            idx = list(link.target_idx)
-            if not idx:
-                if latest is not None and latest.text.strip() and link.source_idx:
-                    orphans[link.source_idx[0]] = latest.text
-                continue
-            if latest is None:
-                out.update({i: texts[i] for i in idx})
-                continue
-            blocks = latest.text.split(PARAGRAPH_JOINER)
-            if len(blocks) == len(idx):
-                out.update(zip(idx, blocks))
-            else:
-                out.update({i: "" for i in idx})
-                out[idx[0]] = latest.text
-        return out, orphans
+    def _replace(self, s: Transaction, doc_id: int, user_id: int, old: Sequence[LinkRow],
+                 scored: Sequence[Link], wanted: Sequence[Cover], findings: Sequence) -> None:
+        """Retire ``old``, store ``scored`` in their place with their findings, keep
+        dismissals, and carry the replaced links' corrections over."""
+        carried, orphans = _carried_texts(s, doc_id, old)
+        dismissed = {(f.kind, f.term, f.found): f for f in finding_rows.of_links(
+            s, [r.id for r in old], status="dismissed")}
+        now = self.clock()
+        first, last = old[0].ordinal, old[-1].ordinal
+        link_rows.retire(s, old, now)
+        link_rows.shift(s, doc_id, after=last, delta=len(scored) - len(old))
+        rows = link_rows.add(s, doc_id, scored, start=first, created_at=now)
+        link_rows.set_replaced_by(old, rows)
+        covers = set(wanted)
+        finding_rows.add(s, doc_id, rows, [
+            f for f in findings if (tuple(f.source), tuple(f.target)) in covers])
+        # A finding someone dismissed stays dismissed when the check reports it again.
+        for f in finding_rows.of_links(s, [r.id for r in rows]):
+            before = dismissed.get((f.kind, f.term, f.found))
+            if before is not None:
+                finding_rows.dismiss(s, f, before.dismiss_reason, before.dismissed_by,
+                                     before.dismissed_at)
+        target_texts = document_rows.texts(s, doc_id, "target")
+        for row in rows:
+            pieces = [carried[i] for i in row.target_idx if carried.get(i)]
+            pieces += [orphans.pop(i) for i in row.source_idx if i in orphans]
+            text = PARAGRAPH_JOINER.join(pieces)
+            if text != joined(target_texts, row.target_idx):
+                revision_rows.add(s, doc_id, row.id, 1, 0, "realign", text, user_id, now)
 
     def merge_links(self, actor: User, doc_id: int, ordinals: Sequence[int]) -> Review:
         """Merge consecutive links into one."""
-        review = self.get_review(actor, doc_id)
+        review = self.review.get_review(actor, doc_id)
         rows = [review.rows[o] for o in sorted(ordinals) if 0 <= o < len(review.rows)]
         if len(rows) < 2:
             raise WorkbenchError("pick at least two neighbouring links to merge")
@@ -171,7 +179,7 @@ class AlignmentCases(ServiceBase):
                    source_cut: int, target_cut: int) -> Review:
         """Split a link after its first ``source_cut`` source and ``target_cut`` target
         paragraphs into two links."""
-        review = self.get_review(actor, doc_id)
+        review = self.review.get_review(actor, doc_id)
         if not 0 <= link_ordinal < len(review.rows):
             raise NotFound(f"document {doc_id} has no link {link_ordinal}: reload the document")
         row = review.rows[link_ordinal]
@@ -187,7 +195,7 @@ class AlignmentCases(ServiceBase):
 
     def unlink(self, actor: User, doc_id: int, link_ordinal: int) -> Review:
         """Turn a link into one-sided links (its source alone, its target alone)."""
-        review = self.get_review(actor, doc_id)
+        review = self.review.get_review(actor, doc_id)
         if not 0 <= link_ordinal < len(review.rows):
             raise NotFound(f"document {doc_id} has no link {link_ordinal}: reload the document")
         row = review.rows[link_ordinal]

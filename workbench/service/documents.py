@@ -2,43 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session as OrmSession
-
-from workbench.service import roles
 from workbench.errors import ConflictError
 from workbench.model.finding import Finding
-from workbench.model.link import Link, ScoreComponent
-from workbench.service.base import STATUSES, ServiceBase, _is_noise_link
+from workbench.service import roles
+from workbench.service.base import STATUSES, find_document, find_link, is_noise_link
+from workbench.service.glossary import GlossaryCases
+from workbench.service.review import ReviewCases
+from workbench.service.users import UserCases
 from workbench.service.views import DocumentSummary, Progress, User
-from workbench.store import (
-    DocumentRow, FindingRow, LinkRow, MqmTagRow, ParagraphRow, RevisionRow, StatusEventRow,
-)
+from workbench.store import ConstraintViolation, Store, Transaction, UserRow
+from workbench.store import documents as document_rows
+from workbench.store import findings as finding_rows
+from workbench.store import links as link_rows
+from workbench.store import revisions as revision_rows
+
+_RANK = {status: k for k, status in enumerate(STATUSES)}
 
 
-def _components_json(components: Sequence[ScoreComponent]) -> list[dict]:
-    return [{"name": c.name, "value": float(c.value), "explanation": c.explanation}
-            for c in components]
+class DocumentCases:
+    """Documents: import and analyse, list with progress, delete, read for export.
 
+    ``analyser`` aligns, scores and checks a new document with the glossary of
+    ``glossary``; ``review`` gives the summaries and the review view."""
 
-def _spans_json(finding: Finding) -> dict:
-    return {
-        "source": [[s.paragraph, s.start, s.end] for s in finding.source_spans],
-        "target": [[s.paragraph, s.start, s.end] for s in finding.target_spans],
-    }
-
-
-class DocumentCases(ServiceBase):
-    """Documents: import and analyse, list with progress, delete, read for export."""
+    def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
+                 review: ReviewCases, glossary: GlossaryCases, analyser: Callable) -> None:
+        self.store = store
+        self.clock = clock
+        self.users = users
+        self.review = review
+        self.glossary = glossary
+        self.analyser = analyser
 
     def count_documents(self) -> int:
         """How many documents exist (first-run checks)."""
         with self.store.read() as s:
-            return s.scalar(select(func.count(DocumentRow.id))) or 0
+            return document_rows.count(s)
 
     def import_document(self, actor: User, title: str, source_bytes: bytes, source_name: str,
                         target_bytes: bytes, target_name: str,
@@ -54,8 +57,7 @@ class DocumentCases(ServiceBase):
         from workbench.reading.language import check_pair_languages
 
         report = progress or (lambda fraction, message: None)
-        with self.store.read() as s:
-            self._actor(s, actor, "import")
+        self.users.check(actor, "import")
         report(0.0, f"Reading {source_name} and {target_name}…")
         source_reading = read_document_with_notes(source_bytes, source_name)
         target_reading = read_document_with_notes(target_bytes, target_name)
@@ -69,110 +71,32 @@ class DocumentCases(ServiceBase):
                                             (target_name, target_reading))
                       for note in reading.notes)
         analysis = self.analyser(
-            source, target, glossary=self._analysis_glossary(),
+            source, target, glossary=self.glossary.analysis_glossary(),
             progress=lambda f, m: report(0.05 + 0.85 * f, m),
         )
         report(0.92, "Saving…")
         title = title.strip() or source_name
         with self.store.session() as s:
-            user = self._actor(s, actor, "import")
-            doc = DocumentRow(title=title, created_by=user.id, created_at=self.clock(),
-                              source_name=source_name, target_name=target_name,
-                              signature=analysis.signature or "")
-            s.add(doc)
-            s.flush()
-            s.add_all(ParagraphRow(doc_id=doc.id, side=side, idx=p.index, text=p.text)
-                      for side, paragraphs in (("source", source), ("target", target))
-                      for p in paragraphs)
-            rows = self._add_links(s, doc.id, analysis.links, start=0)
-            self._add_findings(s, doc.id, rows, analysis.findings)
+            user = self.users.authorize(s, actor, "import")
+            now = self.clock()
+            doc = document_rows.add(s, title, user.id, now, source_name, target_name,
+                                    analysis.signature or "", source, target)
+            rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now)
+            finding_rows.add(s, doc.id, rows, analysis.findings)
             doc_id = doc.id
         report(1.0, "Done")
-        return replace(self._summaries(doc_id)[0], notes=notes)
-
-    def _add_links(self, s: OrmSession, doc_id: int, links: Sequence[Link],
-                   start: int) -> list[LinkRow]:
-        now = self.clock()
-        rows = [LinkRow(doc_id=doc_id, ordinal=start + k, source_idx=list(link.source),
-                        target_idx=list(link.target), score=float(link.score),
-                        components=_components_json(link.components),
-                        signature=link.signature or "", status="new", created_at=now)
-                for k, link in enumerate(links)]
-        s.add_all(rows)
-        s.flush()
-        return rows
-
-    @staticmethod
-    def _add_findings(s: OrmSession, doc_id: int, rows: Sequence[LinkRow],
-                      findings: Sequence[Finding]) -> int:
-        """Attach each finding to its link: by exact paragraphs, else by the link that
-        holds its first paragraph (a finding is never dropped silently)."""
-        exact = {(tuple(r.source_idx), tuple(r.target_idx)): r for r in rows}
-        by_source = {i: r for r in rows for i in r.source_idx}
-        by_target = {i: r for r in rows for i in r.target_idx}
-        added = 0
-        for f in findings:
-            row = exact.get((tuple(f.source), tuple(f.target)))
-            if row is None:
-                row = next((by_source[i] for i in f.source if i in by_source), None) or next(
-                    (by_target[i] for i in f.target if i in by_target), None)
-            if row is None:
-                continue  # belongs to a link outside ``rows`` (realign of a part)
-            s.add(FindingRow(doc_id=doc_id, link_id=row.id, kind=f.kind, severity=f.severity,
-                             term=f.term or "", expected=list(f.expected), found=f.found,
-                             message=f.message, check=f.check or "", spans=_spans_json(f),
-                             status="open"))
-            added += 1
-        return added
-
-    def _summaries(self, doc_id: int | None = None) -> list[DocumentSummary]:
-        """Summaries with progress in four grouped queries, whatever the number of
-        documents."""
-        with self.store.read() as s:
-            docs = select(DocumentRow).order_by(DocumentRow.created_at.desc(),
-                                                DocumentRow.id.desc())
-            if doc_id is not None:
-                docs = docs.where(DocumentRow.id == doc_id)
-            documents = list(s.scalars(docs))
-            active = LinkRow.ordinal.is_not(None)
-            status = {}
-            for d, st, n in s.execute(select(LinkRow.doc_id, LinkRow.status, func.count())
-                                      .where(active).group_by(LinkRow.doc_id, LinkRow.status)):
-                status.setdefault(d, {})[st] = n
-            corrected = dict(s.execute(
-                select(LinkRow.doc_id, func.count(func.distinct(RevisionRow.link_id)))
-                .join(RevisionRow, RevisionRow.link_id == LinkRow.id)
-                .where(active, RevisionRow.version.is_not(None)).group_by(LinkRow.doc_id)).all())
-            open_findings = dict(s.execute(
-                select(FindingRow.doc_id, func.count())
-                .join(LinkRow, LinkRow.id == FindingRow.link_id)
-                .where(active, FindingRow.status == "open").group_by(FindingRow.doc_id)).all())
-            names = self._names(s)
-        out = []
-        for doc in documents:
-            counts = status.get(doc.id, {})
-            out.append(DocumentSummary(
-                doc.id, doc.title, names.get(doc.created_by, "?"), doc.created_at,
-                doc.source_name, doc.target_name, doc.signature, sum(counts.values()),
-                counts.get("reviewed", 0) + counts.get("approved", 0), counts.get("approved", 0),
-                corrected.get(doc.id, 0), open_findings.get(doc.id, 0)))
-        return out
+        return replace(self.review.summaries(doc_id)[0], notes=notes)
 
     def list_documents(self, actor: User) -> list[DocumentSummary]:
         """Every document with its review progress, newest first."""
-        with self.store.read() as s:
-            self._actor(s, actor, "view")
-        return self._summaries()
+        self.users.check(actor, "view")
+        return self.review.summaries()
 
     def delete_document(self, actor: User, doc_id: int) -> None:
         """Remove a document and everything attached to it (admin only)."""
         with self.store.session() as s:
-            self._actor(s, actor, "manage_users")
-            doc = self._document(s, doc_id)
-            for table in (FindingRow, MqmTagRow, StatusEventRow, RevisionRow, LinkRow,
-                          ParagraphRow):
-                s.execute(delete(table).where(table.doc_id == doc_id))
-            s.delete(doc)
+            self.users.authorize(s, actor, "manage_users")
+            document_rows.delete_with_parts(s, find_document(s, doc_id))
 
     def reviewed_document(self, actor: User, doc_id: int):
         """The document as exporters read it (:class:`workbench.model.reviewed_document.ReviewedDocument`):
@@ -181,9 +105,8 @@ class DocumentCases(ServiceBase):
             ReviewedDocument, ReviewedFinding, ReviewedUnit, state_of_status,
         )
 
-        with self.store.read() as s:
-            self._actor(s, actor, "export")
-        review = self.get_review(actor, doc_id)
+        self.users.check(actor, "export")
+        review = self.review.get_review(actor, doc_id)
         units = []
         for row in review.rows:
             findings = tuple(ReviewedFinding(Finding(
@@ -197,7 +120,7 @@ class DocumentCases(ServiceBase):
                 source_text=row.source_text, mt_text=row.mt_text, final_text=row.current_text,
                 state=state_of_status(row.status), score=float(row.score), findings=findings,
                 reviewer=row.status_by, note=note,
-                is_noise=_is_noise_link(row.source, row.mt_text)))
+                is_noise=is_noise_link(row.source, row.mt_text)))
         return ReviewedDocument(review.document.title, units=tuple(units))
 
     def import_xliff(self, actor: User, doc_id: int, data: bytes, name: str) -> list[int]:
@@ -212,9 +135,8 @@ class DocumentCases(ServiceBase):
         same document, same sources) and saved in one transaction: a bad file, or a link
         someone changed in the meantime, saves nothing.
         """
-        from workbench.reading.document import display_name
         from workbench.export.xliff import apply_imported, import_xliff
-        from workbench.model.reviewed_document import STATE_OF_STATUS
+        from workbench.reading.document import display_name
 
         name = display_name(name)
         imported = import_xliff(data, name)
@@ -224,45 +146,44 @@ class DocumentCases(ServiceBase):
             return []
         old = {u.ordinal: u for u in before.units}
         new = {u.ordinal: u for u in after.units}
-        status_of_state = {state: status for status, state in STATE_OF_STATUS.items()}
-        rank = {status: k for k, status in enumerate(STATUSES)}
-        done: list[int] = []
         try:
             with self.store.session() as s:
-                user = self._actor(s, actor, "correct")
+                user = self.users.authorize(s, actor, "correct")
                 granted = {a for a in ("review", "approve")
                            if roles.allows(user.roles.split(), a)}
                 now = self.clock()
-                for ordinal in changed:
-                    link = self._link(s, doc_id, ordinal, lock=True)
-                    latest = self._latest(s, link.id)
-                    current = latest.text if latest else old[ordinal].mt_text
-                    if current != old[ordinal].final_text:
-                        raise ConflictError(
-                            f"{name}: link {ordinal} of document {doc_id} was changed by someone "
-                            "while the file was imported; nothing was imported — import it again")
-                    touched = False
-                    text = new[ordinal].final_text
-                    # A blank target is a CAT tool's empty cell, not a wish to delete.
-                    if text != current and (text.strip() or not current.strip()):
-                        s.add(RevisionRow(doc_id=doc_id, link_id=link.id,
-                                          version=(latest.version if latest else 0) + 1,
-                                          base_version=latest.version if latest else 0,
-                                          kind="import", text=text, author_id=user.id,
-                                          created_at=now, parent_id=latest.id if latest else None))
-                        touched = True
-                    status = status_of_state[new[ordinal].state]
-                    needed = "approve" if status == "approved" else "review"
-                    if (status != "new" and rank[status] > rank[link.status] and needed in granted):
-                        link.status, link.status_by, link.status_at = status, user.id, now
-                        s.add(StatusEventRow(doc_id=doc_id, link_id=link.id, status=status,
-                                             user_id=user.id, created_at=now))
-                        touched = True
-                    if touched:
-                        done.append(ordinal)
-                s.flush()  # the unique (doc, link, version) refuses a concurrent twin here
-        except IntegrityError:
+                return [ordinal for ordinal in changed
+                        if self._apply_unit(s, doc_id, ordinal, old[ordinal], new[ordinal],
+                                            user, granted, now, name)]
+        except ConstraintViolation:
             raise ConflictError(
                 f"{name}: someone saved a link of document {doc_id} while the file was "
                 "imported; nothing was imported — import it again") from None
-        return done
+
+    @staticmethod
+    def _apply_unit(s: Transaction, doc_id: int, ordinal: int, old, new, user: UserRow,
+                    granted: set[str], now: datetime, name: str) -> bool:
+        """Save one imported unit's text and state; whether the link changed."""
+        from workbench.model.reviewed_document import STATE_OF_STATUS
+
+        link = find_link(s, doc_id, ordinal, lock=True)
+        latest = revision_rows.latest(s, link.id)
+        current = latest.text if latest else old.mt_text
+        if current != old.final_text:
+            raise ConflictError(
+                f"{name}: link {ordinal} of document {doc_id} was changed by someone "
+                "while the file was imported; nothing was imported — import it again")
+        touched = False
+        text = new.final_text
+        # A blank target is a CAT tool's empty cell, not a wish to delete.
+        if text != current and (text.strip() or not current.strip()):
+            revision_rows.add(s, doc_id, link.id, (latest.version if latest else 0) + 1,
+                              latest.version if latest else 0, "import", text, user.id, now,
+                              parent_id=latest.id if latest else None)
+            touched = True
+        status = {state: st for st, state in STATE_OF_STATUS.items()}[new.state]
+        needed = "approve" if status == "approved" else "review"
+        if status != "new" and _RANK[status] > _RANK[link.status] and needed in granted:
+            link_rows.set_status(s, link, status, user.id, now)
+            touched = True
+        return touched

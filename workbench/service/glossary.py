@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session as OrmSession
-
 from workbench.errors import ConflictError, GlossaryFormatError, NotFound, WorkbenchError
-from workbench.service.base import ServiceBase
+from workbench.service.review import ReviewCases
+from workbench.service.users import UserCases
 from workbench.service.views import CorrectedLink, GlossaryTerm, User
-from workbench.store import GlossaryTermRow
+from workbench.store import GlossaryTermRow, Store, Transaction
+from workbench.store import glossary as term_rows
+from workbench.store import users as user_rows
 
 if TYPE_CHECKING:
-    from workbench.glossary.terms import GlossaryEntry
+    from workbench.glossary.terms import Glossary, GlossaryEntry
 
 
 TERM_CATEGORIES = ("person", "place", "admin_level", "organization", "title", "term")
@@ -47,25 +48,41 @@ def _term_fields(source: str, target: str, variants: Sequence[str] | str,
             "category": category, "note": (note or "").strip()}
 
 
-class GlossaryCases(ServiceBase):
-    """Glossary terms: add, suggest, decide, learn from corrections, export."""
+def _term_view(row: GlossaryTermRow, names: dict[int, str]) -> GlossaryTerm:
+    return GlossaryTerm(row.id, row.source, row.target, tuple(row.variants or ()),
+                        tuple(row.forbidden or ()), row.category, row.note, row.status,
+                        names.get(row.suggested_by) if row.suggested_by else None,
+                        names.get(row.decided_by) if row.decided_by else None)
 
-    @staticmethod
-    def _term_view(row: GlossaryTermRow, names: dict[int, str]) -> GlossaryTerm:
-        return GlossaryTerm(row.id, row.source, row.target, tuple(row.variants or ()),
-                            tuple(row.forbidden or ()), row.category, row.note, row.status,
-                            names.get(row.suggested_by) if row.suggested_by else None,
-                            names.get(row.decided_by) if row.decided_by else None)
+
+def _term(s: Transaction, term_id: int) -> GlossaryTermRow:
+    row = term_rows.get(s, term_id)
+    if row is None:
+        raise NotFound(f"glossary term {term_id} does not exist: reload the glossary")
+    return row
+
+
+class GlossaryCases:
+    """Glossary terms: add, suggest, decide, learn from corrections, export.
+
+    ``glossary`` is the configured glossary the checks start from (None: the shipped
+    one); the approved stored terms go on top of it.  ``review`` reads the corrections
+    terms are learned from."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
+                 review: ReviewCases, glossary: Glossary | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.users = users
+        self.review = review
+        self.configured = glossary
 
     def list_terms(self, actor: User, status: str | None = None) -> list[GlossaryTerm]:
         """Glossary terms, optionally only one status, sorted by source term."""
         with self.store.read() as s:
-            self._actor(s, actor, "view")
-            query = select(GlossaryTermRow).order_by(GlossaryTermRow.source, GlossaryTermRow.id)
-            if status is not None:
-                query = query.where(GlossaryTermRow.status == status)
-            names = self._names(s)
-            return [self._term_view(r, names) for r in s.scalars(query)]
+            self.users.authorize(s, actor, "view")
+            names = user_rows.names(s)
+            return [_term_view(r, names) for r in term_rows.by_source(s, status)]
 
     def _new_term(self, actor: User, action: str, status: str, source: str, target: str,
                   variants: Sequence[str], forbidden: Sequence[str], category: str,
@@ -73,14 +90,11 @@ class GlossaryCases(ServiceBase):
         fields = _term_fields(source=source, target=target, variants=variants,
                               forbidden=forbidden, category=category, note=note)
         with self.store.session() as s:
-            user = self._actor(s, actor, action)
-            now = self.clock()
-            row = GlossaryTermRow(**fields, status=status, created_at=now, updated_at=now,
-                                  suggested_by=user.id if status == "suggested" else None,
-                                  decided_by=user.id if status == "approved" else None)
-            s.add(row)
-            s.flush()
-            return self._term_view(row, {user.id: user.name})
+            user = self.users.authorize(s, actor, action)
+            row = term_rows.add(s, fields, status, self.clock(),
+                                suggested_by=user.id if status == "suggested" else None,
+                                decided_by=user.id if status == "approved" else None)
+            return _term_view(row, {user.id: user.name})
 
     def add_term(self, actor: User, source: str, target: str, variants: Sequence[str] = (),
                  forbidden: Sequence[str] = (), category: str = "term",
@@ -117,58 +131,44 @@ class GlossaryCases(ServiceBase):
     def update_term(self, actor: User, term_id: int, **fields) -> GlossaryTerm:
         """Change fields of a term (glossary maintainer): source, target, variants,
         forbidden, category, note."""
-        unknown = set(fields) - {"source", "target", "variants", "forbidden", "category", "note"}
+        unknown = set(fields) - set(term_rows.FIELDS)
         if unknown:
             raise WorkbenchError(f"glossary terms have no field {', '.join(sorted(unknown))}")
         with self.store.session() as s:
-            user = self._actor(s, actor, "edit_glossary")
-            row = self._term(s, term_id)
-            current = {k: getattr(row, k) for k in
-                       ("source", "target", "variants", "forbidden", "category", "note")}
-            current.update(fields)
-            for key, value in _term_fields(**current).items():
-                setattr(row, key, value)
-            row.updated_at = self.clock()
-            s.flush()
-            return self._term_view(row, self._names(s) | {user.id: user.name})
-
-    @staticmethod
-    def _term(s: OrmSession, term_id: int) -> GlossaryTermRow:
-        row = s.get(GlossaryTermRow, term_id)
-        if row is None:
-            raise NotFound(f"glossary term {term_id} does not exist: reload the glossary")
-        return row
+            user = self.users.authorize(s, actor, "edit_glossary")
+            row = _term(s, term_id)
+            current = term_rows.fields_of(row) | fields
+            term_rows.update(s, row, _term_fields(**current), self.clock())
+            return _term_view(row, user_rows.names(s) | {user.id: user.name})
 
     def delete_term(self, actor: User, term_id: int) -> None:
         """Delete a term (glossary maintainer)."""
         with self.store.session() as s:
-            self._actor(s, actor, "edit_glossary")
-            s.delete(self._term(s, term_id))
+            self.users.authorize(s, actor, "edit_glossary")
+            term_rows.delete(s, _term(s, term_id))
 
     def decide_term(self, actor: User, term_id: int, approve: bool) -> GlossaryTerm:
         """Approve or reject a suggestion (glossary maintainer)."""
         with self.store.session() as s:
-            user = self._actor(s, actor, "approve_term")
-            row = self._term(s, term_id)
+            user = self.users.authorize(s, actor, "approve_term")
+            row = _term(s, term_id)
             if row.status != "suggested":
                 raise ConflictError(
                     f"glossary term {term_id} ({row.source}) is already {row.status}")
-            row.status = "approved" if approve else "rejected"
-            row.decided_by, row.updated_at = user.id, self.clock()
-            s.flush()
-            return self._term_view(row, self._names(s))
+            term_rows.decide(s, row, "approved" if approve else "rejected", user.id,
+                             self.clock())
+            return _term_view(row, user_rows.names(s))
 
     def corrections(self, actor: User) -> list[CorrectedLink]:
         """Every link, in every document, whose current text differs from its machine
         translation: what reviewers changed, for learning glossary terms."""
-        with self.store.read() as s:
-            self._actor(s, actor, "view")
+        self.users.check(actor, "view")
         found = []
-        for doc in self._summaries():
+        for doc in self.review.summaries():
             if not doc.corrected:
                 continue
             found += [CorrectedLink(doc.id, r.ordinal, r.source_text, r.mt_text, r.current_text)
-                      for r in self.get_review(actor, doc.id).rows
+                      for r in self.review.get_review(actor, doc.id).rows
                       if r.corrected and r.current_text.strip() != r.mt_text.strip()]
         return found
 
@@ -182,7 +182,7 @@ class GlossaryCases(ServiceBase):
         corrections = self.corrections(actor)
         if not corrections:
             return []
-        return [t for t in suggest_terms(corrections, self._effective_glossary(),
+        return [t for t in suggest_terms(corrections, self.effective_glossary(),
                                          min_count=min_count) if t.source_term]
 
     def adopt_suggestion(self, actor: User, suggestion) -> GlossaryTerm:
@@ -195,12 +195,10 @@ class GlossaryCases(ServiceBase):
         if not source or not to_text:
             raise GlossaryFormatError("this suggestion names no Vietnamese term: add it by hand")
         with self.store.read() as s:
-            self._actor(s, actor, "edit_glossary")
-            stored = s.scalars(select(GlossaryTermRow).where(
-                GlossaryTermRow.status == "approved",
-                func.lower(GlossaryTermRow.source) == source.lower())).first()
+            self.users.authorize(s, actor, "edit_glossary")
+            stored = term_rows.approved(s, source)
             stored_id = stored.id if stored is not None else None
-        entry = self._effective_glossary().lookup(source)
+        entry = self.effective_glossary().lookup(source)
         target = to_text
         if entry is not None:
             # The rendering reviewers replaced goes, with or without its article.
@@ -221,35 +219,34 @@ class GlossaryCases(ServiceBase):
             return self.update_term(actor, stored_id, **fields)
         return self.add_term(actor, **fields)
 
-    def _effective_glossary(self):
+    def effective_glossary(self) -> Glossary:
         """The glossary the checks use: configured (default: shipped) plus stored terms."""
-        glossary = self._analysis_glossary()
+        glossary = self.analysis_glossary()
         if glossary is None:
             from workbench.pipeline import shipped_glossary
 
             glossary = shipped_glossary()
         return glossary
 
-    def _db_glossary(self, status: str = "approved"):
+    def _db_glossary(self, status: str = "approved") -> Glossary:
         """The stored terms of one status as a :class:`workbench.glossary.terms.Glossary`."""
         from workbench.glossary.terms import Glossary, GlossaryEntry
 
         with self.store.read() as s:
-            rows = list(s.scalars(select(GlossaryTermRow).where(GlossaryTermRow.status == status)
-                                  .order_by(GlossaryTermRow.id)))
+            rows = term_rows.in_order(s, status)
         return Glossary([GlossaryEntry(r.source, r.target, tuple(r.variants or ()),
                                        tuple(r.forbidden or ()), r.category, r.note,
                                        origin_file=f"workbench glossary term {r.id}")
                          for r in rows], name="workbench")
 
-    def _analysis_glossary(self):
+    def analysis_glossary(self) -> Glossary | None:
         """What the checks use: the configured (default: shipped) glossary with the
         approved terms of the database on top (a stored term wins).  None when the
         database has none, so the pipeline uses its own default."""
         stored = self._db_glossary()
         if not len(stored):
-            return self.glossary
-        base = self.glossary
+            return self.configured
+        base = self.configured
         if base is None:
             from workbench.pipeline import shipped_glossary
 
@@ -262,6 +259,5 @@ class GlossaryCases(ServiceBase):
         """The approved stored terms as glossary CSV (the CLI contract's columns)."""
         from workbench.glossary.terms import dump_csv
 
-        with self.store.read() as s:
-            self._actor(s, actor, "view")
+        self.users.check(actor, "view")
         return dump_csv(self._db_glossary())

@@ -1,0 +1,76 @@
+"""Settings: every ``WORKBENCH_*`` environment variable, read in one place.
+
+:meth:`Settings.from_env` reads the environment once; the store, the service, the CLI
+and the UI take a :class:`Settings` (or the values in it) instead of reading
+``os.environ`` themselves, so a test or a script can pass its own.
+
+The database is, in order: ``WORKBENCH_DB_URL`` (any SQLAlchemy URL, e.g.
+``postgresql+psycopg://postgres@127.0.0.1:5432/db``), else the SQLite file
+``workbench.db`` under ``WORKBENCH_DATA_DIR`` (default ``./data``).  That rule is
+written once, in :meth:`Settings.database_url`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DATA_DIR = "data"
+DB_FILE = "workbench.db"
+DEFAULT_MT_PROVIDER = "google"
+DEFAULT_MT_URL = "http://localhost:5000/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The workbench's configuration (every field has the default the app uses).
+
+    ``db_url``: ``WORKBENCH_DB_URL`` ('' means SQLite under ``data_dir``);
+    ``data_dir``: ``WORKBENCH_DATA_DIR``;
+    ``mt_provider``/``mt_url``/``mt_api_key``: ``WORKBENCH_MT_PROVIDER``,
+    ``WORKBENCH_MT_URL``, ``WORKBENCH_MT_API_KEY`` (online back-translation);
+    ``analyser``: ``WORKBENCH_ANALYSER``, a ``module:function`` replacing the pipeline
+    (end-to-end tests, benchmarks); ``as_password``: ``WORKBENCH_AS_PASSWORD``, the
+    password of the CLI's ``--as`` user; ``new_password``: ``WORKBENCH_PASSWORD``, the
+    password of a user the CLI creates.
+    """
+
+    db_url: str = ""
+    data_dir: Path = Path(DEFAULT_DATA_DIR)
+    mt_provider: str = DEFAULT_MT_PROVIDER
+    mt_url: str = ""
+    mt_api_key: str = ""
+    analyser: str = ""
+    as_password: str | None = None
+    new_password: str = ""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings of ``environ`` (default: the process environment)."""
+        env = os.environ if environ is None else environ
+        return cls(
+            db_url=env.get("WORKBENCH_DB_URL", "").strip(),
+            data_dir=Path(env.get("WORKBENCH_DATA_DIR", "") or DEFAULT_DATA_DIR),
+            mt_provider=env.get("WORKBENCH_MT_PROVIDER", "").strip() or DEFAULT_MT_PROVIDER,
+            mt_url=env.get("WORKBENCH_MT_URL", "").strip(),
+            mt_api_key=env.get("WORKBENCH_MT_API_KEY", ""),
+            analyser=env.get("WORKBENCH_ANALYSER", "").strip(),
+            as_password=env.get("WORKBENCH_AS_PASSWORD"),
+            new_password=env.get("WORKBENCH_PASSWORD", ""),
+        )
+
+    def database_url(self, create_dir: bool = True) -> str:
+        """The database to use: ``db_url``, else SQLite ``workbench.db`` under
+        ``data_dir`` (the directory is created unless ``create_dir`` is false)."""
+        if self.db_url:
+            return self.db_url
+        if create_dir:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.data_dir / DB_FILE).resolve()}"
+
+    def database_key(self) -> str:
+        """What identifies the database (a cache key for the UI): its URL, without
+        creating anything."""
+        return self.database_url(create_dir=False)
