@@ -35,6 +35,22 @@ from workbench.service.views import (
 )
 from workbench.store import Store
 
+# What the UI needs besides the views: it imports nothing else of the workbench
+# (tests/test_layering.py).
+from workbench.model.finding import SEVERITIES
+from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
+from workbench.service.bootstrap import DEMO_PASSWORD, DEMO_USER, ensure_demo
+from workbench.service.environment import (
+    database_location, mt_settings_from_env, plugged_analyser,
+)
+from workbench.service.files import (
+    GLOSSARY_SCOPES, FileCases, FileFormat, ShippedTerm, document_formats, glossary_formats,
+)
+from workbench.service.machine_translation import (
+    BACK_TRANSLATION_LANGUAGES, BackTranslation, MachineTranslationCases, MtProvider,
+    MtSettings, mt_providers,
+)
+
 # The private helpers stay importable from here, as they were before the split.
 from workbench.service.alignment import _check_cover, _cover_of  # noqa: F401
 from workbench.service.base import (  # noqa: F401
@@ -47,6 +63,25 @@ from workbench.service.review import _components, _same_save_again  # noqa: F401
 from workbench.service.users import _DUMMY_HASH  # noqa: F401
 
 __all__ = [
+    "BACK_TRANSLATION_LANGUAGES",
+    "BackTranslation",
+    "DEMO_PASSWORD",
+    "DEMO_USER",
+    "FileFormat",
+    "GLOSSARY_SCOPES",
+    "MQM_CATEGORIES",
+    "MQM_SEVERITIES",
+    "MtProvider",
+    "MtSettings",
+    "SEVERITIES",
+    "ShippedTerm",
+    "database_location",
+    "document_formats",
+    "ensure_demo",
+    "glossary_formats",
+    "mt_providers",
+    "mt_settings_from_env",
+    "plugged_analyser",
     "CorrectedLink",
     "DEFAULT_SESSION_TTL",
     "Dashboard",
@@ -75,7 +110,7 @@ __all__ = [
 
 
 class Service(UserCases, DocumentCases, ReviewCases, AlignmentCases, GlossaryCases,
-              DashboardCases):
+              DashboardCases, MachineTranslationCases, FileCases):
     """The use cases over one database.
 
     ``analyser`` defaults to :func:`workbench.pipeline.analyse` (imported lazily);
