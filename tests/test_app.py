@@ -353,6 +353,24 @@ def test_export_offers_every_format(app: AppTest) -> None:
             b.proto.id and f"export_{fmt}" in b.proto.id for b in app.get("download_button"))
 
 
+def test_export_files_are_made_only_when_asked(app: AppTest, monkeypatch) -> None:
+    """Opening Export offers every download but runs no exporter: each file is made
+    by the service when its button is pressed (a deferred download)."""
+    from workbench.service import Service, document_formats
+
+    made: list[str] = []
+    monkeypatch.setattr(Service, "export_document",
+                        lambda self, user, doc_id, fmt: made.append(fmt) or b"")
+    login(app)
+    open_review(app)
+    app.toggle(key="export_on").set_value(True).run()
+    assert not app.exception
+    buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in app.get("download_button")}
+    assert made == []
+    for fmt in document_formats():
+        assert buttons[f"export_{fmt.name}"].deferred_file_id
+
+
 # --------------------------------------------------------------------------- glossary
 
 
@@ -379,6 +397,37 @@ def test_glossary_maintainer_edits_in_the_table(app: AppTest) -> None:
     assert terms["xã"].target == "بلدية (xã)" and terms["xã"].note == "cấp xã"
     assert terms["huyện"].category == "admin_level"
     assert terms["Tỉnh ủy"].target == "لجنة الحزب في المقاطعة"  # not shown, not touched
+
+
+def test_glossary_maintainer_imports_a_csv_and_downloads_are_made_when_asked(
+        app: AppTest, monkeypatch) -> None:
+    from workbench.service import Service
+
+    made: list[tuple[str, str]] = []
+    monkeypatch.setattr(Service, "glossary_file",
+                        lambda self, user, fmt, scope="workbench": made.append((fmt, scope)))
+    login(app)
+    app.radio(key="nav").set_value("Glossary").run()
+    app.file_uploader(key="glossary_upload").set_value((
+        "desk.csv", "source,target,category\nthôn,قرية,admin_level\n".encode(), "text/csv"))
+    app.button(key="glossary_import").click().run()
+    assert not app.exception
+    assert any("desk.csv: 1 term(s) added, 0 updated." in s.value for s in app.success)
+    assert [(t.source, t.target) for t in svc().list_terms(demo_user())] == [("thôn", "قرية")]
+    keys = {b.proto.id.rsplit("-", 1)[-1] for b in app.get("download_button")}
+    assert {"glossary_csv", "glossary_tbx", "glossary_all_csv", "glossary_all_tbx"} <= keys
+    assert made == []  # no glossary file built on a rerun
+
+
+def test_a_broken_glossary_upload_is_refused_by_name(app: AppTest) -> None:
+    login(app)
+    app.radio(key="nav").set_value("Glossary").run()
+    app.file_uploader(key="glossary_upload").set_value((
+        "hỏng.csv", "source,target\nthôn,قرية\n".encode("utf-16"), "text/csv"))
+    app.button(key="glossary_import").click().run()
+    assert not app.exception
+    assert any("hỏng.csv" in e for e in errors(app))
+    assert svc().list_terms(demo_user()) == []
 
 
 def test_translator_cannot_edit_the_glossary_but_can_suggest(app: AppTest) -> None:
@@ -535,6 +584,23 @@ def test_fresh_machine_translation_fills_the_box_or_warns(app: AppTest, monkeypa
         assert box == "ترجمة آلية جديدة"
         # only a suggestion: nothing is saved until the reviewer saves
         assert svc().get_review(demo_user(), doc_id).rows[1].current_text == row.current_text
+
+
+def test_a_glossary_maintainer_is_told_why_no_text_is_sent_out(app: AppTest,
+                                                               monkeypatch) -> None:
+    online_mt = pytest.importorskip("workbench.service.online_mt")
+    asked: list[str] = []
+    monkeypatch.setattr(online_mt.Translator, "suggest",
+                        lambda self, text: asked.append(text) or "ترجمة")
+    make_user("thu", "glossary_maintainer")
+    login(app, "thu", "pw-thu")
+    app.radio(key="nav").set_value("Review").run()
+    row = svc().get_review(demo_user(), svc().list_documents(demo_user())[0].id).rows[1]
+    app.button(key=f"mt_suggest_{row.link_id}").click().run()
+    assert not app.exception
+    assert asked == []
+    assert any("may not send text to the online machine translation service" in w.value
+               for w in app.warning)
 
 
 def _correct_a_flagged_term_and_learn(app: AppTest):

@@ -26,6 +26,10 @@ class ServiceUnavailable(WorkbenchError):
     """An online service (machine translation provider, database) cannot be reached."""
 
 
+class TranslationSettingsError(WorkbenchError):
+    """The machine translation settings cannot work (unknown provider, no server address)."""
+
+
 class PermissionDenied(WorkbenchError):
     """The current user's role does not allow the action."""
 

@@ -3,16 +3,17 @@ CSV/TBX and decide on suggestions; everyone can export and suggest a term."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
-from workbench.service import roles
 from workbench.errors import WorkbenchError
-from workbench.glossary.terms import Glossary, dump_csv, dump_tbx, load_glossary
-from workbench_ui.html.highlight import escape_mixed
-from workbench.service import TERM_CATEGORIES, GlossaryTerm, User
+from workbench.service import (
+    TERM_CATEGORIES, GlossaryTerm, Service, User, glossary_formats, roles,
+)
 from workbench_ui import messages, resources
-from workbench_ui.adapters import glossary_of
+from workbench_ui.html.highlight import escape_mixed
 
 COLUMNS = ("source", "target", "variants", "forbidden", "category", "note")
 EDITOR_KEY = "glossary_editor"
@@ -68,8 +69,8 @@ def _import(user: User) -> None:
     if upload is None:
         st.session_state[MESSAGE] = ("error", "Choose a CSV or TBX file first.")
         return
-    messages.attempt(MESSAGE, lambda: resources.service().import_terms(
-        user, load_glossary(upload.getvalue(), upload.name)),
+    messages.attempt(MESSAGE, lambda: resources.service().import_glossary_file(
+        user, upload.name, upload.getvalue()),
         lambda counts: f"{upload.name}: {counts[0]} term(s) added, {counts[1]} updated.")
 
 
@@ -89,34 +90,41 @@ def _decide(user: User, term_id: int, approve: bool) -> None:
                      lambda term: f"{term.source}: {term.status}.")
 
 
-def _shipped_and_export(approved: list[GlossaryTerm], query: str) -> None:
-    """The shipped glossaries (read-only; a stored term with the same source wins in
-    the checks) and the downloads."""
-    from workbench.pipeline import shipped_glossary
+# The four downloads: (key, label, which glossary, format, file name).
+DOWNLOADS = (
+    ("glossary_csv", "Workbench terms, CSV", "workbench", "csv", "glossary.csv"),
+    ("glossary_tbx", "Workbench terms, TBX", "workbench", "tbx", "glossary.tbx"),
+    ("glossary_all_csv", "Everything the checks use, CSV", "all", "csv", "glossary-all.csv"),
+    ("glossary_all_tbx", "Everything the checks use, TBX", "all", "tbx", "glossary-all.tbx"),
+)
 
-    shipped = shipped_glossary()
+
+def _shipped_and_export(user: User, approved: list[GlossaryTerm], query: str) -> None:
+    """The shipped glossaries (read-only; a stored term with the same source wins in
+    the checks) and the downloads, each file built by the service only when its button
+    is pressed."""
+    svc = resources.service()
+    shipped = svc.shipped_terms(user)
     with st.expander(f"Shipped glossaries ({len(shipped)} terms, read-only)",
                      expanded=not approved or bool(query.strip())):
         st.caption("From glossaries/*.csv. To change one for this workbench, add a term "
                    "with the same Vietnamese source above: stored terms win.")
         rows = [{"source": e.source, "target": e.target, "variants": "|".join(e.variants),
                  "forbidden": "|".join(e.forbidden), "category": e.category, "note": e.note,
-                 "file": e.where} for e in shipped
+                 "file": e.file} for e in shipped
                 if not query.strip() or query.casefold() in
                 f"{e.source} {e.target} {' '.join(e.variants)} {e.note}".casefold()]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    stored = glossary_of(approved)
-    effective = Glossary.merge(shipped, stored)
-    c1, c2, c3, c4 = st.columns(4)
-    c1.download_button("Workbench terms, CSV", dump_csv(stored), file_name="glossary.csv",
-                       mime="text/csv", key="glossary_csv")
-    c2.download_button("Workbench terms, TBX", dump_tbx(stored), file_name="glossary.tbx",
-                       mime="application/x-tbx+xml", key="glossary_tbx")
-    c3.download_button("Everything the checks use, CSV", dump_csv(effective),
-                       file_name="glossary-all.csv", mime="text/csv", key="glossary_all_csv")
-    c4.download_button("Everything the checks use, TBX", dump_tbx(effective),
-                       file_name="glossary-all.tbx", mime="application/x-tbx+xml",
-                       key="glossary_all_tbx")
+    mimes = {f.name: f.mime for f in glossary_formats()}
+    for col, (key, label, scope, fmt, name) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS):
+        col.download_button(label, _glossary_file(svc, user, fmt, scope), file_name=name,
+                            mime=mimes[fmt], key=key)
+
+
+def _glossary_file(svc: Service, user: User, fmt: str, scope: str) -> Callable[[], bytes]:
+    """One glossary download, made when the user asks (bound here: the download runs
+    outside the script, so it must not look the service up again)."""
+    return lambda: svc.glossary_file(user, fmt, scope)
 
 
 def _propose(user: User, source: str, target: str, old: str, message: str) -> None:
@@ -184,7 +192,7 @@ def render(user: User) -> None:
         st.caption("Read-only: editing the glossary needs the glossary maintainer role. "
                    "You can suggest a term below.")
     try:
-        _shipped_and_export(approved, query)
+        _shipped_and_export(user, approved, query)
     except WorkbenchError as exc:  # a shipped glossary file that does not load
         st.error(str(exc))
     if can_edit:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.service import bootstrap
 from workbench.errors import WorkbenchError
+from workbench.service import DEMO_PASSWORD, DEMO_USER
 from workbench_ui import resources
 
 
@@ -43,8 +43,7 @@ def render() -> None:
         return
     location = resources.data_location()
     if location in resources.DEMO_ACTIVE:
-        st.info(f"Demo account: user **{bootstrap.DEMO_USER}**, "
-                f"password **{bootstrap.DEMO_PASSWORD}**")
+        st.info(f"Demo account: user **{DEMO_USER}**, password **{DEMO_PASSWORD}**")
     if location in resources.SETUP_PROBLEMS:
         st.warning(resources.SETUP_PROBLEMS[location])
     with st.form("login_form"):

@@ -9,15 +9,15 @@ its own service.
 
 from __future__ import annotations
 
-import importlib
-import os
 from collections.abc import Callable
 
 import streamlit as st
 
-from workbench.service import bootstrap
 from workbench.errors import WorkbenchError
-from workbench.service import Service, User, open_service
+from workbench.service import (
+    DEMO_PASSWORD, DEMO_USER, Service, User, database_location, open_service, plugged_analyser,
+)
+from workbench.service import ensure_demo as ensure_demo_data
 from workbench_ui import outage
 
 #: Replaced by tests and benchmarks: None means the real pipeline.
@@ -31,17 +31,8 @@ DEMO_ACTIVE: set[str] = set()
 
 
 def data_location() -> str:
-    """What identifies the database: ``WORKBENCH_DB_URL`` or the data directory."""
-    return os.environ.get("WORKBENCH_DB_URL") or os.path.abspath(
-        os.environ.get("WORKBENCH_DATA_DIR", "data"))
-
-
-def _plugged(spec: str) -> tuple[Callable, Callable | None]:
-    """``module:function`` from ``WORKBENCH_ANALYSER`` (e.g. a fast analyser for an
-    end-to-end test); the module's ``score_links`` becomes the rescorer if it has one."""
-    module_name, _, attr = spec.partition(":")
-    module = importlib.import_module(module_name)
-    return getattr(module, attr or "analyse"), getattr(module, "score_links", None)
+    """What identifies the database (:func:`workbench.service.database_location`)."""
+    return database_location()
 
 
 @st.cache_resource(show_spinner="Opening the database and preparing the demo…")
@@ -51,9 +42,10 @@ def get_service(location: str) -> Service:
     reads the same environment variables."""
     options = dict(SERVICE_OPTIONS)
     analyser, rescorer = ANALYSER, RESCORER
-    plugged = os.environ.get("WORKBENCH_ANALYSER", "").strip()
-    if analyser is None and plugged:
-        analyser, rescorer = _plugged(plugged)
+    if analyser is None:
+        plugged, plugged_rescorer = plugged_analyser()  # WORKBENCH_ANALYSER, if set
+        if plugged is not None:
+            analyser, rescorer = plugged, plugged_rescorer
     if rescorer is not None:
         options["rescorer"] = rescorer
     service = open_service(analyser=analyser, **options)
@@ -65,14 +57,14 @@ def get_service(location: str) -> Service:
 
 def ensure_demo(service: Service, location: str) -> str | None:
     """Create the demo account and document on an empty database
-    (:func:`workbench.service.bootstrap.ensure_demo`) and note whether demo/demo signs in.
+    (:func:`workbench.service.ensure_demo`) and note whether demo/demo signs in.
     Returns a message when the demo could not be set up; the app works without it."""
     try:
-        bootstrap.ensure_demo(service)
+        ensure_demo_data(service)
     except WorkbenchError as exc:
         return f"The demo document could not be imported: {exc}"
     try:
-        service.authenticate(bootstrap.DEMO_USER, bootstrap.DEMO_PASSWORD)
+        service.authenticate(DEMO_USER, DEMO_PASSWORD)
     except WorkbenchError:
         return None  # no demo account, or its password was changed: not advertised
     DEMO_ACTIVE.add(location)

@@ -10,18 +10,19 @@ traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 
 import streamlit as st
 
-from workbench.service import roles
-from workbench_ui.html.diff import diff_html
 from workbench.errors import WorkbenchError
-from workbench.model.finding import SEVERITIES
+from workbench.service import (
+    MQM_CATEGORIES, MQM_SEVERITIES, SEVERITIES, Review, ReviewRow, SaveConflict, Service,
+    User, document_formats, roles,
+)
+from workbench_ui.html.diff import diff_html
 from workbench_ui.html.highlight import (
     components_table, escape_mixed, fidelity_badge, highlight_paragraphs,
 )
-from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
-from workbench.service import Review, ReviewRow, SaveConflict, User
 from workbench_ui import machine_translation, messages, outage, resources, rows as rowsel
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
@@ -178,33 +179,27 @@ def _filters(review: Review) -> tuple[rowsel.RowFilter, str]:
     return flt, sort
 
 
-def _export(user: User, doc_id: int) -> None:
-    try:
-        from workbench.export import EXPORTERS, FORMATS, export_document
-    except ImportError:
-        st.info("Export is not available in this installation.")
-        return
+def _export(user: User, review: Review) -> None:
+    """A download button per format; each file is built by the service only when its
+    button is pressed (``st.download_button`` runs the callable on the click)."""
     if not roles.allows(user.roles, "export"):
         st.caption(roles_refusal(user, "export"))
         return
-    try:
-        doc = resources.service().reviewed_document(user, doc_id)
-        st.caption("Corrected texts as they are now; approved links are final.")
-    except WorkbenchError as exc:
-        st.error(str(exc))
-        return
-    cols = st.columns(len(EXPORTERS))
+    st.caption("Corrected texts as they are now; approved links are final.")
+    svc, doc = resources.service(), review.document
+    formats = document_formats()
     stem = "".join(c if c.isalnum() else "_" for c in doc.title)[:40] or "document"
-    for col, fmt in zip(cols, EXPORTERS):
-        spec = FORMATS[fmt]
-        try:
-            data = export_document(doc, fmt)
-        except (WorkbenchError, ValueError) as exc:
-            col.error(f"{fmt}: {exc}")
-            continue
-        col.download_button(fmt.upper(), data, file_name=f"{stem}{spec.extension}",
-                            mime=spec.mime, help=spec.label, key=f"export_{fmt}")
-    _xliff_upload(user, doc_id)
+    for col, fmt in zip(st.columns(len(formats)), formats):
+        col.download_button(fmt.name.upper(), _exporter(svc, user, doc.id, fmt.name),
+                            file_name=f"{stem}{fmt.extension}", mime=fmt.mime,
+                            help=fmt.label, key=f"export_{fmt.name}")
+    _xliff_upload(user, doc.id)
+
+
+def _exporter(svc: Service, user: User, doc_id: int, fmt: str) -> Callable[[], bytes]:
+    """The export of one format, made when the user asks (bound here: the download
+    runs outside the script, so it must not look the service up again)."""
+    return lambda: svc.export_document(user, doc_id, fmt)
 
 
 def _xliff_upload(user: User, doc_id: int) -> None:
@@ -279,9 +274,9 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         why = "; ".join(f"{c.name} {c.value:.2f}" for c in row.components)
         c_score.html(fidelity_badge(row.score, why) if row.source and row.target
                      else '<span style="color:#888">one-sided</span>')
-        round_trip = st.session_state.get(f"bt_result_{lid}")
-        if round_trip is not None and row.source:
-            c_score.caption(f"round trip chrF {round_trip[2]:.0f}")
+        back = st.session_state.get(f"bt_result_{lid}")
+        if back is not None and back.round_trip is not None and row.source:
+            c_score.caption(f"round trip chrF {back.round_trip:.0f}")
         visible = rowsel.visible_findings(row, show_dismissed)
         src = [(i, review.source_paragraphs[i]) for i in row.source]
         tgt = [(i, review.target_paragraphs[i]) for i in row.target]
@@ -296,7 +291,7 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         if row.target:
             st.text_area("Correction (Arabic)", key=_text_key(lid), height=100,
                          label_visibility="collapsed")
-            machine_translation.suggest_button(row, _text_key(lid))
+            machine_translation.suggest_button(user, doc_id, row, _text_key(lid))
         if conflict:
             their_text, author, version = conflict
             st.warning(f"{author or 'Someone'} saved version {version} meanwhile. Their text "
@@ -324,7 +319,7 @@ def _more(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> None:
     with tabs[0]:
         st.html(components_table((c.name, c.value, c.explanation) for c in row.components))
         st.caption(f"signature: {row.signature}")
-        machine_translation.back_translation(row, _text_key(lid))
+        machine_translation.back_translation(user, doc_id, row, _text_key(lid))
     with tabs[1]:
         open_findings = [f for f in row.findings if f.status == "open"]
         if not open_findings:
@@ -407,7 +402,7 @@ def render(user: User) -> None:
     m[4].metric("Open findings", d.open_findings)
     st.progress(d.progress, text=f"{d.progress:.0%} reviewed")
     if st.toggle("Export this document", key="export_on"):
-        _export(user, doc_id)
+        _export(user, review)
     notice = st.session_state.pop("review_notice", None)
     if notice:
         st.info(notice)

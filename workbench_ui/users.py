@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from workbench.errors import WorkbenchError
-from workbench.service.roles import ROLES
 from workbench.service import User
+from workbench.service.roles import ROLES
 from workbench_ui import messages, resources
 
 MESSAGE = "users_message"

@@ -46,7 +46,43 @@ from workbench.service.views import (
 )
 from workbench.store import Store, utcnow
 
+# What the UI needs besides the views: it imports nothing else of the workbench
+# (tests/test_layering.py).
+from workbench.model.finding import SEVERITIES
+from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
+from workbench.service.bootstrap import DEMO_PASSWORD, DEMO_USER, ensure_demo
+from workbench.service.environment import (
+    database_location, mt_settings_from_env, plugged_analyser,
+)
+from workbench.service.files import (
+    GLOSSARY_SCOPES, FileCases, FileFormat, ShippedTerm, document_formats, glossary_formats,
+)
+from workbench.service.machine_translation import (
+    BACK_TRANSLATION_LANGUAGES, BackTranslation, MachineTranslationCases, MtProvider,
+    MtSettings, mt_providers,
+)
+
+
 __all__ = [
+    "BACK_TRANSLATION_LANGUAGES",
+    "BackTranslation",
+    "DEMO_PASSWORD",
+    "DEMO_USER",
+    "FileFormat",
+    "GLOSSARY_SCOPES",
+    "MQM_CATEGORIES",
+    "MQM_SEVERITIES",
+    "MtProvider",
+    "MtSettings",
+    "SEVERITIES",
+    "ShippedTerm",
+    "database_location",
+    "document_formats",
+    "ensure_demo",
+    "glossary_formats",
+    "mt_providers",
+    "mt_settings_from_env",
+    "plugged_analyser",
     "CorrectedLink",
     "DEFAULT_SESSION_TTL",
     "Dashboard",
@@ -127,6 +163,8 @@ class Service:
         self.alignment = AlignmentCases(store, clock, self.accounts, self.reviews, self.terms,
                                         analyser, rescorer or default_rescorer)
         self.figures = DashboardCases(store, self.accounts, self.reviews)
+        self.translation = MachineTranslationCases(store, self.accounts)
+        self.files = FileCases(self.accounts, self.documents, self.terms)
 
     # accounts
     create_user = _forward("accounts", UserCases.create_user)
@@ -177,6 +215,14 @@ class Service:
     # figures
     dashboard = _forward("figures", DashboardCases.dashboard)
     post_edit = _forward("figures", DashboardCases.post_edit)
+    # online machine translation
+    back_translate = _forward("translation", MachineTranslationCases.back_translate)
+    fresh_translation = _forward("translation", MachineTranslationCases.fresh_translation)
+    # files
+    export_document = _forward("files", FileCases.export_document)
+    glossary_file = _forward("files", FileCases.glossary_file)
+    import_glossary_file = _forward("files", FileCases.import_glossary_file)
+    shipped_terms = _forward("files", FileCases.shipped_terms)
 
 
 def database_key(settings: Settings | None = None) -> str:

@@ -10,9 +10,13 @@ database that already has users or documents it changes nothing.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.service.roles import EDITOR, GLOSSARY_MAINTAINER, TRANSLATOR
-from workbench.service import DocumentSummary, Progress, Service, User
+from workbench.service.views import DocumentSummary, Progress, User
+
+if TYPE_CHECKING:  # the package re-exports this module's names: no import circle
+    from workbench.service import Service
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"

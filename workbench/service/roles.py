@@ -22,6 +22,7 @@ ROLES: tuple[str, ...] = (TRANSLATOR, EDITOR, GLOSSARY_MAINTAINER, ADMIN)
 # reviews, history, the glossary and the dashboard.
 _TRANSLATOR = frozenset({
     "view", "correct", "review", "dismiss", "tag_mqm", "realign", "suggest_term",
+    "machine_translate",
 })
 PERMISSIONS: dict[str, frozenset[str]] = {
     TRANSLATOR: _TRANSLATOR,
@@ -38,6 +39,7 @@ ACTION_TITLES: dict[str, str] = {
     "dismiss": "dismiss findings",
     "tag_mqm": "tag MQM errors",
     "realign": "change the alignment",
+    "machine_translate": "send text to the online machine translation service",
     "suggest_term": "suggest glossary terms",
     "approve": "approve paragraphs",
     "export": "export documents",

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from workbench.model.finding import SEVERITIES
+from workbench.service import SEVERITIES
 
 # The fidelity colour scale: upper bound (exclusive), colour, word.  A calibrated
 # fidelity below 0.5 means "probably not a translation of this source".
