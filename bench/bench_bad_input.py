@@ -30,7 +30,8 @@ from workbench.reading.document import read_document_with_notes  # noqa: E402
 from workbench.errors import DocumentError  # noqa: E402
 from workbench.reading.language import check_pair_languages  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+from ntrex import ntrex_dir  # noqa: E402
+
 DEMO = ROOT / "demo"
 
 EN = (
@@ -99,8 +100,8 @@ def _repeat_to(text: str, size: int) -> bytes:
 
 def cases() -> list[tuple[str, str, str, bytes]]:
     """(label, file name, role, bytes) for every bad input of the brief, and two good ones."""
-    vi_lines = (SHARED / "data/ntrex-dev/vi.txt").read_text(encoding="utf-8").splitlines()
-    ar_lines = (SHARED / "data/ntrex-dev/ar.txt").read_text(encoding="utf-8").splitlines()
+    vi_lines = (ntrex_dir() / "vi.txt").read_text(encoding="utf-8").splitlines()
+    ar_lines = (ntrex_dir() / "ar.txt").read_text(encoding="utf-8").splitlines()
     vi_doc = "\n\n".join(vi_lines[:40])
     ar_doc = "\n\n".join(ar_lines[:40])
     demo_vi = (DEMO / "article.vi.txt").read_bytes()
@@ -198,7 +199,7 @@ def run(markdown: bool) -> None:
 
 def _speed() -> None:
     """The reader against a bare decode-and-split of the same 20 MB, in the same run."""
-    vi = (SHARED / "data/ntrex-dev/vi.txt").read_text(encoding="utf-8").splitlines()
+    vi = (ntrex_dir() / "vi.txt").read_text(encoding="utf-8").splitlines()
     data = _repeat_to("\n\n".join(vi), 20 * 1024 * 1024)
     best_bare = best_reader = float("inf")
     for _ in range(3):

@@ -36,7 +36,8 @@ from workbench.numbers.facts import compare_numbers  # noqa: E402
 from workbench.model.paragraph import Paragraph  # noqa: E402
 from workbench.glossary.matching import find_renderings, find_terms  # noqa: E402
 
-NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
+from ntrex import ntrex_dir  # noqa: E402
+
 SERIOUS = ("minor", "major", "critical")
 EXPECTED = {
     "level_swap": {"admin_level"},
@@ -55,8 +56,9 @@ _CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 
 
 def ntrex_pairs() -> list[tuple[str, str]]:
-    vi = (NTREX / "vi.txt").read_text(encoding="utf-8").splitlines()
-    ar = (NTREX / "ar.txt").read_text(encoding="utf-8").splitlines()
+    data = ntrex_dir()
+    vi = (data / "vi.txt").read_text(encoding="utf-8").splitlines()
+    ar = (data / "ar.txt").read_text(encoding="utf-8").splitlines()
     return list(zip(vi, ar))
 
 

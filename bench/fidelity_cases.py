@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
+from ntrex import ntrex_dir
+
 SEED = 13
 _DIGITS = re.compile(r"[0-9\u0660-\u0669]+")
 
@@ -41,7 +42,8 @@ class Case:
     ar: str
 
 
-def load_pairs(root: Path = NTREX) -> list[Pair]:
+def load_pairs(root: Path | None = None) -> list[Pair]:
+    root = root or ntrex_dir()
     vi = (root / "vi.txt").read_text(encoding="utf-8").split("\n")
     ar = (root / "ar.txt").read_text(encoding="utf-8").split("\n")
     docs = (root / "doc_ids.txt").read_text(encoding="utf-8").split("\n")

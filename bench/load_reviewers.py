@@ -35,14 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from workbench.model.link import Link  # noqa: E402
 from workbench.pipeline import Analysis  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get(
     "WORKBENCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
 
 
 def one_to_one(source, target, glossary=None, backend=None, progress=None, links=None):
@@ -101,7 +100,7 @@ def pg_reachable() -> str | None:
 
 
 def prepare(url: str, reviewers: int, links: int) -> int:
-    """Users r0..rN and one document of ``links`` NTREX paragraphs; its id."""
+    """Users r0..rN and one document of ``links`` news paragraphs (tests/corpus.py); its id."""
     from workbench.service import Service
     from workbench.store import Store
 
@@ -110,10 +109,10 @@ def prepare(url: str, reviewers: int, links: int) -> int:
     admin = service.create_user(None, "admin", "admin-pass", "admin")
     for k in range(reviewers):
         service.create_user(admin, f"r{k}", f"r{k}-pass", "translator")
-    vi = NTREX.joinpath("vi.txt").read_text(encoding="utf-8").splitlines()[200:200 + links]
-    ar = NTREX.joinpath("ar.txt").read_text(encoding="utf-8").splitlines()[200:200 + links]
-    doc = service.import_document(admin, "load", "\n\n".join(vi).encode(), "load.vi.txt",
-                                  "\n\n".join(ar).encode(), "load.ar.txt")
+    from corpus import news_document
+
+    vi, ar = news_document(20, links)
+    doc = service.import_document(admin, "load", vi, "load.vi.txt", ar, "load.ar.txt")
     store.dispose()
     return doc.id
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the repo, the demo document and the shared data."""
+"""Shared fixtures: paths to the repo and the demo document."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo"
-SHARED = ROOT.parent / "shared"
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
 

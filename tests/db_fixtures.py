@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from corpus import news_document  # noqa: F401  (re-exported for the tests)
 from fake_pipeline import fake_analyse, fake_score
 
 PG_ADMIN_URL = os.environ.get(
@@ -129,17 +130,6 @@ def fake_rescore(source, target, links):
     return [fake_score(source, target, link) for link in links]
 
 
-NTREX = __import__("pathlib").Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
-
-
-def ntrex_document(start: int, count: int) -> tuple[bytes, bytes]:
-    """``count`` line-aligned Vietnamese/Arabic news paragraphs from NTREX, as files
-    with blank-line separated paragraphs (what a reviewer uploads)."""
-    vi = NTREX.joinpath("vi.txt").read_text(encoding="utf-8").splitlines()[start:start + count]
-    ar = NTREX.joinpath("ar.txt").read_text(encoding="utf-8").splitlines()[start:start + count]
-    return "\n\n".join(vi).encode("utf-8"), "\n\n".join(ar).encode("utf-8")
-
-
 def make_user(service, admin, name: str, *roles: str):
     service.create_user(admin, name, f"{name}-pass", list(roles))
     return service.authenticate(name, f"{name}-pass").user
@@ -153,6 +143,7 @@ def admin(service):
 
 @pytest.fixture
 def doc(service, admin):
-    """A stored 12-paragraph Welsh-assembly news story (NTREX lines 0-11)."""
-    vi, ar = ntrex_document(0, 12)
-    return service.import_document(admin, "Wales assembly", vi, "wales.vi.txt", ar, "wales.ar.txt")
+    """A stored 12-paragraph news story (deputies meet voters: corpus lines 0-11)."""
+    vi, ar = news_document(0, 12)
+    return service.import_document(admin, "Voters meeting", vi, "voters.vi.txt", ar,
+                                   "voters.ar.txt")

@@ -1,7 +1,7 @@
-"""Reviewed documents built from real Vietnamese/Arabic news text, for export tests.
+"""Reviewed documents of Vietnamese/Arabic news text, for export tests.
 
-Sentences from NTREX-128 (CC BY-SA 4.0, see /work/shared/data/ntrex-dev/README.md)
-and the demo article's wording; the machine translations are realistic MT errors.
+The sentences were written for the tests (like tests/corpus.py); the machine
+translations carry realistic MT errors (a wrong year, a rendering the glossary forbids).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ NUMBER_FINDING = Finding(
 def sample_document() -> ReviewedDocument:
     """A short page: title, ad, an approved unit with harakat, a merged unit, MT left as is."""
     return ReviewedDocument(
-        title="Quốc hội Wales đổi tên — برلمان ويلز",
+        title="Đường liên xã Thượng Lâm — طريق ثونغ لام",
         units=(
             ReviewedUnit(
                 ordinal=0, source_indexes=(), target_indexes=(0,), source_text="",
@@ -31,21 +31,24 @@ def sample_document() -> ReviewedDocument:
             ),
             ReviewedUnit(
                 ordinal=1, source_indexes=(0,), target_indexes=(1,),
-                source_text="Vấn đề nổi cộm lên bởi những kế hoạch đổi tên quốc hội sang Nghị viện Wales.",
-                mt_text="نشأت المشكلة من خطط تغيير اسم البرلمان إلى برلمان ويلز.",
-                final_text="وَقَدْ نَشَأَ ذَلِكَ بِسَبَبِ وُجُودِ خُطَطٍ لِتَغْيِيرِ اسْمِ الْجَمْعِيَّةِ إِلَى بَرْلَمَانِ وِيلْز.",
+                source_text="Cử tri vùng cao kiến nghị sớm nâng cấp tuyến đường liên xã.",
+                mt_text="اقترح ناخبو المرتفعات ترقية الطريق بين البلديات قريبا.",
+                final_text="طَالَبَ نَاخِبُو الْمُرْتَفَعَاتِ بِالْإِسْرَاعِ فِي تَحْسِينِ الطَّرِيقِ الرَّابِطِ بَيْنَ الْبَلَدِيَّاتِ.",
                 state="final", score=0.93, reviewer="lan", note="تشكيل كامل للعنوان",
             ),
             ReviewedUnit(
                 ordinal=2, source_indexes=(1, 2), target_indexes=(2,),
                 source_text=(
-                    "Đạo luật Chính phủ Wales năm 2017 trao quyền cho quốc hội Wales được tự đổi tên."
-                    "\n\nNgười dân Macedonia bỏ phiếu trong cuộc trưng cầu dân ý."
+                    "Đường liên xã Thượng Lâm được khởi công năm 2017 bằng vốn ngân sách tỉnh."
+                    "\n\nNgười dân trong xã góp công làm đường."
                 ),
-                mt_text="يمنح قانون حكومة ويلز لعام 2016 الجمعية سلطة تغيير اسمها.\n\nصوت شعب مقدونيا.",
+                mt_text=(
+                    "بدأ بناء طريق ثونغ لام بين البلديات عام 2016 بتمويل ميزانية المقاطعة."
+                    "\n\nالناس في البلدية يساهمون."
+                ),
                 final_text=(
-                    "يمنح قانون حكومة ويلز لعام 2017 جمعية ويلز سلطة تغيير اسمها."
-                    "\n\nصوّت الشعب المقدوني في استفتاء."
+                    "بدأ بناء الطريق الرابط بين بلديات ثونغ لام عام 2017 بتمويل من ميزانية المقاطعة."
+                    "\n\nوساهم سكّان البلدية بجهدهم في بناء الطريق."
                 ),
                 state="reviewed", score=0.71, reviewer="minh",
                 findings=(ReviewedFinding(NUMBER_FINDING, "fixed"),),

@@ -58,8 +58,8 @@ def _google_page(text: str) -> str:
 @pytest.mark.parametrize(
     "arabic, vietnamese",
     [
-        ("وقد نشأ ذلك بسبب وجود خطط لتغيير اسم الجمعية إلى برلمان ويلز.",
-         "Điều này xuất phát từ kế hoạch đổi tên quốc hội thành Nghị viện Wales."),
+        ("ويخشى كثير من الناخبين أن يسبب تغيير اسم البلدية متاعب عند استخراج الوثائق.",
+         "Nhiều cử tri lo rằng việc đổi tên xã sẽ gây rắc rối khi làm giấy tờ."),
         ("اللجنة التنظيمية للجنة الحزب الإقليمية", "Ban Tổ chức Tỉnh ủy"),
     ],
 )
@@ -103,9 +103,9 @@ def test_every_call_carries_a_timeout() -> None:
 
 @responses.activate
 def test_libre_with_custom_url() -> None:
-    responses.post(LIBRE + "translate", json={"translatedText": "Nghị viện Wales"})
+    responses.post(LIBRE + "translate", json={"translatedText": "Xã Tân Trào"})
     translator = Translator("libre", url=LIBRE.rstrip("/"))  # trailing slash added
-    assert translator.back_translate("برلمان ويلز") == "Nghị viện Wales"
+    assert translator.back_translate("بلدية تان تراو") == "Xã Tân Trào"
     assert responses.calls[0].request.url.startswith(LIBRE + "translate?")
 
 

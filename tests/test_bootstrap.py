@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db_fixtures import (  # noqa: F401  (fixtures)
-    Clock, clock, db_url, ntrex_document, pg_database, service, sqlite_template,
+    Clock, clock, db_url, news_document, pg_database, service, sqlite_template,
 )
 
 from workbench.service.bootstrap import DEMO_DIR, demo_user, ensure_demo
@@ -13,7 +13,7 @@ from workbench.service.roles import ADMIN
 
 def _demo_files(tmp_path):
     """Demo files written like the shipped ones (blank-line paragraphs)."""
-    vi, ar = ntrex_document(40, 6)
+    vi, ar = news_document(40, 6)
     (tmp_path / "article.vi.txt").write_bytes(vi)
     (tmp_path / "article.ar.txt").write_bytes(ar)
     return tmp_path

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus import AR, START, VI, lines
 
 ROOT = Path(__file__).resolve().parent.parent
-NTREX = ROOT.parent / "shared" / "data" / "ntrex-dev"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -23,9 +23,8 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def small_pair(tmp_path_factory) -> tuple[Path, Path]:
-    """Six real news paragraphs; the Arabic has an ad and a source line added."""
-    vi = (NTREX / "vi.txt").read_text(encoding="utf-8").splitlines()[13:19]
-    ar = (NTREX / "ar.txt").read_text(encoding="utf-8").splitlines()[13:19]
+    """Six news paragraphs (tests/corpus.py); the Arabic has an ad and a source line added."""
+    vi, ar = lines(START["rice"] + 1, 6)
     folder = tmp_path_factory.mktemp("pair")
     source = folder / "source.txt"
     target = folder / "target.txt"
@@ -75,10 +74,9 @@ def test_check_json_has_links_and_findings(small_pair, tmp_path) -> None:
 
 
 def test_score_ranks_a_wrong_pair_below_a_right_one(tmp_path) -> None:
-    vi = (NTREX / "vi.txt").read_text(encoding="utf-8").splitlines()
-    ar = (NTREX / "ar.txt").read_text(encoding="utf-8").splitlines()
+    other = AR[START["coffee"] + 2]  # another story's paragraph: a wrong translation
     pairs = tmp_path / "pairs.tsv"
-    pairs.write_text(f"{vi[1]}\t{ar[1]}\n{vi[1]}\t{ar[500]}\n{vi[2]}\t{ar[2]}\n", encoding="utf-8")
+    pairs.write_text(f"{VI[1]}\t{AR[1]}\n{VI[1]}\t{other}\n{VI[2]}\t{AR[2]}\n", encoding="utf-8")
     result = run("score", str(pairs))
     assert result.returncode == 0, result.stderr
     scores = [float(line) for line in result.stdout.split()]

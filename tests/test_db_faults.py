@@ -18,7 +18,7 @@ import uuid
 
 import pytest
 
-from db_fixtures import PG_ADMIN_URL, fake_rescore, ntrex_document
+from db_fixtures import PG_ADMIN_URL, fake_rescore, news_document
 from fake_pipeline import fake_analyse
 from tcp_proxy import TcpProxy
 from workbench.errors import ServiceUnavailable
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.postgres
 #: A refused save must come back quickly: the reviewer is waiting on the button.
 FAST_FAILURE_S = 5.0
 
-# Real corrections a reviewer might type (Arabic news sentences, NTREX style).
+# Corrections a reviewer might type (Arabic news sentences).
 CORRECTIONS = [
     "قال المتحدث باسم الحكومة إن الاجتماع سيعقد في هانوي الأسبوع المقبل.",
     "ارتفع عدد الزوار الأجانب إلى فيتنام بنسبة ١٢٪ في الربع الأول.",
@@ -98,8 +98,8 @@ def setup(pg_name, proxy):
     name = f"lan_{uuid.uuid4().hex[:6]}"
     service.create_user(admin, name, "pw-lan", ["translator", "editor"])
     user = service.authenticate(name, "pw-lan").user
-    vi, ar = ntrex_document(20, 6)
-    doc = service.import_document(user, "NTREX 20-25", vi, "n.vi.txt", ar, "n.ar.txt")
+    vi, ar = news_document(20, 6)
+    doc = service.import_document(user, "Hospital", vi, "n.vi.txt", ar, "n.ar.txt")
     yield service, user, doc.id
     store.dispose()
 
@@ -263,8 +263,8 @@ def test_sqlite_locked_past_the_busy_timeout_is_service_unavailable(tmp_path, mo
     service = Service(store, analyser=fake_analyse, rescorer=fake_rescore, bcrypt_rounds=4)
     service.create_user(None, "mai", "pw-mai", ["admin", "translator"])
     user = service.authenticate("mai", "pw-mai").user
-    vi, ar = ntrex_document(40, 3)
-    doc = service.import_document(user, "NTREX 40-42", vi, "v.txt", ar, "a.txt")
+    vi, ar = news_document(40, 3)
+    doc = service.import_document(user, "Party cells", vi, "v.txt", ar, "a.txt")
     other = sqlite3.connect(tmp_path / "workbench.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another process is writing and does not finish
     try:

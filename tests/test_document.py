@@ -7,6 +7,7 @@ import io
 import unicodedata
 import zipfile
 
+import corpus
 import docx
 import pytest
 
@@ -22,10 +23,9 @@ from workbench.reading.document import (
 from workbench.errors import DocumentError, WorkbenchError
 from workbench.model.paragraph import Paragraph
 
-VI = "Các Đại biểu Quốc hội Wales lo lắng về việc trông như những con rối.\n\n" \
-     "Có sự quan ngại nhất định của một số Đại biểu Quốc hội liên quan tới việc đổi chức danh."
-AR = "أعرب أعضاء جمعية ويلز الوطنية عن قلقهم من أن يبدوا كالدمى.\n\n" \
-     "هناك استياء بين بعض أعضاء الجمعية بشأن اقتراح تغيير مسماهم الوظيفي."
+# Two paragraphs of news in each language (tests/corpus.py, the party-cells story).
+VI = "\n\n".join(corpus.STORIES["party_cells"][k][0] for k in (0, 1))
+AR = "\n\n".join(corpus.STORIES["party_cells"][k][1] for k in (0, 1))
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 

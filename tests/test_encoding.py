@@ -1,4 +1,5 @@
-"""Bytes to text: encodings found, binary refused, mojibake repaired (real NTREX text).
+"""Bytes to text: encodings found, binary refused, mojibake repaired (news text of
+tests/corpus.py).
 
 End-to-end reading (notes, paragraphs) is in test_document.py; these test the
 decisions of :mod:`workbench.reading.encoding` one by one.
@@ -6,21 +7,19 @@ decisions of :mod:`workbench.reading.encoding` one by one.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import corpus
 import pytest
 
 from workbench.reading.document import read_document
 from workbench.reading.encoding import decode, refuse_known_binary, repair_mojibake
 from workbench.errors import DocumentError
 
-NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex-dev"
 VI = "Xã Bình An, huyện Lâm Bình, tỉnh Tuyên Quang có 1.200 hộ dân."
 AR = "بلدية بينه آن، مقاطعة لام بينه، ولاية توين كوانغ، تضم ١٢٠٠ أسرة."
 
 
-def lines(lang: str) -> list[str]:
-    return (NTREX / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+def lines(lang: str) -> tuple[str, ...]:
+    return corpus.VI if lang == "vi" else corpus.AR
 
 
 def misread(text: str, codepage: str) -> str:
@@ -88,21 +87,21 @@ def test_text_that_starts_like_a_magic_number_is_text(text: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "ar"])
-def test_real_ntrex_text_is_never_repaired(lang: str) -> None:
+def test_real_text_is_never_repaired(lang: str) -> None:
     wrongly = [line for line in lines(lang) if repair_mojibake(line) is not None]
     assert wrongly == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "ar"])
 @pytest.mark.parametrize("codepage", ["cp1252", "cp1256", "latin-1"])
-def test_every_garbled_ntrex_line_is_repaired(lang: str, codepage: str) -> None:
-    sample = [line for line in lines(lang)[:300] if sum(ord(c) > 127 for c in line) >= 3]
+def test_every_garbled_corpus_line_is_repaired(lang: str, codepage: str) -> None:
+    sample = [line for line in lines(lang) if sum(ord(c) > 127 for c in line) >= 3]
     failed = []
     for line in sample:
         repaired = repair_mojibake(misread(line, codepage))
         if repaired is None or repaired[0] != line:
             failed.append(line)
-    assert len(sample) > 250
+    assert len(sample) == len(lines(lang)) >= 60  # every line has non-ASCII letters
     assert failed == []
 
 

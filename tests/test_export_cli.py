@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from db_fixtures import fake_analyse, fake_rescore, ntrex_document
+from db_fixtures import fake_analyse, fake_rescore, news_document
 from workbench.service import bootstrap
 from workbench.service import open_service
 from workbench.config import DB_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
-NEW_TEXT = "يمنح قانونُ حكومة ويلز لعام ٢٠١٧ الجمعيةَ سلطةَ تغيير اسمها."
+NEW_TEXT = "ودعت آراءٌ كثيرة إلى زيادة الدعم لمزارعي الشاي ومربّي الأسماك بنسبة ٢٠٪."
 
 
 def run(data_dir: Path, *args: str, password: str = bootstrap.DEMO_PASSWORD):
@@ -31,14 +31,14 @@ def run(data_dir: Path, *args: str, password: str = bootstrap.DEMO_PASSWORD):
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """The demo account and one stored 10-paragraph NTREX document."""
+    """The demo account and one stored 10-paragraph news document (tests/corpus.py)."""
     service = open_service(f"sqlite:///{tmp_path / DB_FILE}", analyser=fake_analyse,
                            rescorer=fake_rescore, bcrypt_rounds=4)
     service.create_user(None, bootstrap.DEMO_USER, bootstrap.DEMO_PASSWORD,
                         bootstrap.DEMO_ROLES)
-    vi, ar = ntrex_document(0, 10)
+    vi, ar = news_document(0, 10)
     user = bootstrap.demo_user(service)
-    service.import_document(user, "Wales assembly", vi, "wales.vi.txt", ar, "wales.ar.txt")
+    service.import_document(user, "Voters meeting", vi, "voters.vi.txt", ar, "voters.ar.txt")
     service.store.dispose()
     return tmp_path
 
@@ -49,8 +49,8 @@ def _service(data_dir: Path):
 
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2"])
 def test_export_edit_import_brings_the_correction_back(data_dir: Path, fmt: str) -> None:
-    out = data_dir / "wales.xlf"
-    done = run(data_dir, "export", "Wales assembly", "--format", fmt, "-o", str(out))
+    out = data_dir / "voters.xlf"
+    done = run(data_dir, "export", "Voters meeting", "--format", fmt, "-o", str(out))
     assert done.returncode == 0, done.stderr
     root = etree.fromstring(out.read_bytes())
     ns = root.nsmap[None]
@@ -74,7 +74,7 @@ def test_export_edit_import_brings_the_correction_back(data_dir: Path, fmt: str)
 def test_import_of_a_broken_file_exits_2_naming_it(data_dir: Path) -> None:
     bad = data_dir / "hỏng.xlf"
     bad.write_bytes(b"<xliff version='1.2'><file>")
-    done = run(data_dir, "import-xliff", "Wales assembly", str(bad))
+    done = run(data_dir, "import-xliff", "Voters meeting", str(bad))
     assert done.returncode == 2
     assert "hỏng.xlf" in done.stderr and "Traceback" not in done.stderr
     service = _service(data_dir)

@@ -9,7 +9,7 @@ from workbench.postedit.metrics import measure, measure_document
 
 @pytest.mark.parametrize(
     "text",
-    ["يمنح قانون حكومة ويلز لعام 2017 جمعية ويلز سلطة تغيير اسمها.", "وَقَدْ نَشَأَ ذَلِكَ", ""],
+    ["بدأ بناء الطريق بين البلديات عام 2017 بتمويل من ميزانية المقاطعة.", "وَيَرَى الْمَسْؤُولُونَ", ""],
 )
 def test_untouched_translation_costs_nothing(text: str) -> None:
     effort = measure(text, text)
@@ -20,8 +20,8 @@ def test_untouched_translation_costs_nothing(text: str) -> None:
     "mt, final, ter",
     [
         # one word replaced among eleven tokens (the full stop counts): TER 1/11
-        ("يمنح قانون حكومة ويلز لعام 2016 جمعية ويلز سلطة تغيير اسمها.",
-         "يمنح قانون حكومة ويلز لعام 2017 جمعية ويلز سلطة تغيير اسمها.", 100 / 11),
+        ("بدأ بناء الطريق بين البلديات عام 2016 بتمويل من ميزانية المقاطعة.",
+         "بدأ بناء الطريق بين البلديات عام 2017 بتمويل من ميزانية المقاطعة.", 100 / 11),
         # a two-word term rewritten in a three-word sentence
         ("مجلس تنظيم الحزب", "اللجنة التنظيمية للحزب", 100.0),
     ],
@@ -33,9 +33,10 @@ def test_edits_cost_effort(mt: str, final: str, ter: float) -> None:
 
 
 def test_more_editing_costs_more() -> None:
-    final = "وقد نشأ ذلك بسبب وجود خطط لتغيير اسم الجمعية إلى برلمان ويلز."
-    light = measure("وقد نشأ ذلك بسبب وجود خطط لتغيير اسم البرلمان إلى برلمان ويلز.", final)
-    heavy = measure("نشأت المشكلة من خطط تغيير الاسم.", final)
+    final = "ويخشى كثير من الناخبين أن يسبب تغيير اسم البلدية متاعب عند استخراج الوثائق."
+    light = measure("ويخشى كثير من الناخبين أن يسبب تغيير اسم القرية متاعب عند استخراج الوثائق.",
+                    final)
+    heavy = measure("الناخبون خائفون من مشاكل الاسم الجديد.", final)
     assert light.chrf > heavy.chrf and light.ter < heavy.ter
 
 
@@ -50,7 +51,7 @@ def test_signature_makes_the_number_reproducible() -> None:
 
 
 def test_document_effort_weighs_long_units_more() -> None:
-    long_mt = "يمنح قانون حكومة ويلز لعام 2017 جمعية ويلز سلطة تغيير اسمها."
+    long_mt = "بدأ بناء الطريق بين البلديات عام 2017 بتمويل من ميزانية المقاطعة."
     pairs = [(long_mt, long_mt), ("مجلس تنظيم", "اللجنة التنظيمية")]
     doc = measure_document(pairs)
     mean_ter = (measure(*pairs[0]).ter + measure(*pairs[1]).ter) / 2

@@ -159,11 +159,11 @@ def test_get_scorer_is_shared_and_registry_lists_scorers() -> None:
     [
         (HUNG_VI, ["Nguyễn Văn Hùng", "Khuổi Phìn"]),
         ("Thủ tướng Phạm Minh Chính làm việc tại Hà Nội và Trung Quốc.", ["Phạm Minh", "Hà Nội"]),
-        ("Ngôi sao Peter Jones đã “phẫn nộ” khi Holly Willoughby rút lui.", ["Peter Jones", "Holly Willoughby"]),
+        ("Nhà báo Peter Smith đã “bất ngờ” khi Anna Karlsson rút lui.", ["Peter Smith", "Anna Karlsson"]),
         ("Đảng bộ xã Bình An (Lâm Bình) họp vào thứ Bảy.", ["Bình An", "Lâm Bình"]),
-        ("Động Đất Và Sóng Thần Tàn Phá Hòn Đảo", []),          # a Title Case headline
+        ("Mưa Lũ Lớn Gây Sạt Lở Ở Vùng Cao", []),          # a Title Case headline
         # one capitalised Vietnamese syllable is a translated word (Germany, a title)...
-        ("Phim Trò chơi Vương quyền được chiếu ở Đức.", []),
+        ("Sách Những ngày thơ ấu được bán ở Đức.", []),
         # ... unless a person or place word introduces it
         ("Hôm qua ông Hùng đến thăm xã Vĩnh.", ["Hùng", "Vĩnh"]),
         # places Arabic translates (إسبانيا, البرتغال) are not names to find by sound
@@ -191,7 +191,7 @@ def _pair_with_cosine(c: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 @pytest.mark.parametrize("vi, ar", [
-    ("Ngôi sao Peter Jones đã phẫn nộ.", "كان النجم غاضبًا."),
+    ("Nhà báo Peter Smith đã bất ngờ.", "كان الصحفي متفاجئًا."),
     ("Ông Nguyễn Văn Hùng đến thăm Khuổi Phìn.", "زار الرجل القرية."),
 ])
 def test_missing_name_costs_less_when_the_meaning_is_sure(vi: str, ar: str) -> None:

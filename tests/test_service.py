@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from db_fixtures import (  # noqa: F401  (fixtures)
-    Clock, admin, clock, db_url, doc, fake_analyse, make_user, ntrex_document, pg_database,
+    Clock, admin, clock, db_url, doc, fake_analyse, make_user, news_document, pg_database,
     service, sqlite_template,
 )
 from sqlalchemy import event
@@ -16,10 +16,10 @@ from workbench.service import SaveConflict
 
 # Corrections a reviewer might type: real Arabic with harakat, tatweel, digits, RTL marks.
 CORRECTIONS = [
-    "يمنح قانونُ حكومة ويلز لعام ٢٠١٧ الجمعيةَ سلطةَ تغيير اسمها.",
-    "أعرب أعضاء جمعية ويلز الوطنية عن قلقهم من \"أنهم يبدون كالدمى\"\u200f",
-    "وذكرت الجمعية في يونيو (حزيران) نتائج المشاورات العامة.\n\nفقرة ثانية.",
-    "بالنسبة للقراء من خارج ويلز: تعني twp السخافة — وتعني pwp الحماقة.",
+    "سيبدأُ تنفيذُ مشروعِ الطريقِ في يونيو ٢٠٢٦ باستثماراتٍ قدرُها ٨٥ مليار دونغ.",
+    "أكد النواب أن مطالب الناخبين \"ستـُحال كاملةً\" إلى الوزارات المعنية\u200f",
+    "ومن المقرر أن يبدأ المشروع في يونيو (حزيران) من العام المقبل.\n\nفقرة ثانية.",
+    "بالنسبة للقراء من خارج فيتنام: تعني huyện المنطقة — وتعني xã البلدية.",
 ]
 
 
@@ -34,7 +34,7 @@ def editor(service, admin):
 
 
 def test_import_keeps_every_paragraph_exactly(service, admin, doc):
-    vi, ar = ntrex_document(0, 12)
+    vi, ar = news_document(0, 12)
     review = service.get_review(admin, doc.id)
     assert review.source_paragraphs == tuple(p.text for p in read_document(vi, "v.txt"))
     assert review.target_paragraphs == tuple(p.text for p in read_document(ar, "a.txt"))
@@ -43,7 +43,7 @@ def test_import_keeps_every_paragraph_exactly(service, admin, doc):
 
 
 def test_import_stores_analysis_with_its_signature(service, admin, doc):
-    vi, ar = ntrex_document(0, 12)
+    vi, ar = news_document(0, 12)
     expected = fake_analyse(read_document(vi, "v"), read_document(ar, "a"))
     review = service.get_review(admin, doc.id)
     assert [(r.source, r.target) for r in review.rows] == [
@@ -58,8 +58,8 @@ def test_import_stores_analysis_with_its_signature(service, admin, doc):
 
 def test_import_reports_progress_to_the_end(service, admin):
     seen = []
-    vi, ar = ntrex_document(20, 4)
-    service.import_document(admin, "", vi, "church.vi.txt", ar, "church.ar.txt",
+    vi, ar = news_document(20, 4)
+    service.import_document(admin, "", vi, "hospital.vi.txt", ar, "hospital.ar.txt",
                             progress=lambda f, m: seen.append(f))
     assert seen == sorted(seen) and seen[-1] == 1.0
 
@@ -183,7 +183,7 @@ def test_realign_refuses_a_cover_that_loses_paragraphs(service, translator, doc,
 def test_realign_recomputes_findings_of_new_links(service, translator, doc):
     before = service.get_review(translator, doc.id)
     flagged = [r.ordinal for r in before.rows if r.findings]
-    assert flagged  # NTREX line 12 says "tháng 6", the Arabic says يونيو
+    assert flagged  # corpus line 3 says "tháng 6", the Arabic says يونيو
     o = flagged[0]
     after = service.merge_links(translator, doc.id, [o - 1, o])
     merged = after.rows[o - 1]
@@ -269,7 +269,7 @@ def test_review_loads_with_a_fixed_number_of_queries(service, admin):
     """200 paragraphs take as many queries as 10 (8 in all): none per link."""
     counts = {}
     for n in (10, 200):
-        vi, ar = ntrex_document(100, n)
+        vi, ar = news_document(0, n)  # 200: the corpus repeated
         summary = service.import_document(admin, f"{n}", vi, "v.txt", ar, "a.txt")
         for k in range(0, n, 3):
             service.save_correction(admin, summary.id, k, CORRECTIONS[k % 4], base_version=0)
@@ -309,7 +309,7 @@ ALLOWED = {
 
 
 def _pair():
-    vi, ar = ntrex_document(30, 2)
+    vi, ar = news_document(30, 2)
     return vi, "v.txt", ar, "a.txt"
 
 
@@ -368,7 +368,7 @@ def test_approved_terms_reach_the_checks_and_suggestions_do_not(db_url, clock):
     service.add_term(root, "Quốc hội", "البرلمان", variants=["مجلس النواب"],
                      category="organization")
     service.suggest_term(root, "Đảng Lao động", "حزب العمال")
-    vi, ar = ntrex_document(0, 3)
+    vi, ar = news_document(0, 3)
     service.import_document(root, "t", vi, "v.txt", ar, "a.txt")
     entry = seen[-1].lookup("quốc hội")
     assert (entry.target, entry.variants, entry.category) == (
@@ -472,7 +472,7 @@ def _export(service, user, doc_id, fmt="xliff") -> bytes:
 def test_xliff_import_saves_corrections_with_history_and_state(service, editor, doc, fmt,
                                                                 state):
     data = _edit_xliff(_export(service, editor, doc.id, fmt), 3, CORRECTIONS[0], state)
-    changed = service.import_xliff(editor, doc.id, data, "wales-reviewed.xlf")
+    changed = service.import_xliff(editor, doc.id, data, "voters-reviewed.xlf")
     assert changed == [3]
     row = service.get_review(editor, doc.id).rows[3]
     assert (row.current_text, row.version) == (CORRECTIONS[0], 1)
@@ -482,7 +482,7 @@ def test_xliff_import_saves_corrections_with_history_and_state(service, editor, 
     assert (last.kind, last.author, last.base_version, last.text) == (
         "import", "minh", 0, CORRECTIONS[0])
     # The same file again changes nothing and adds no version.
-    assert service.import_xliff(editor, doc.id, data, "wales-reviewed.xlf") == []
+    assert service.import_xliff(editor, doc.id, data, "voters-reviewed.xlf") == []
     assert service.get_review(editor, doc.id).rows[3].version == 1
 
 
@@ -567,7 +567,7 @@ def test_qa_report_has_the_dashboard_post_edit_figures(service, translator, edit
 def test_import_refuses_swapped_languages_and_stores_nothing(service, admin):
     from workbench.errors import DocumentError
 
-    vi, ar = ntrex_document(30, 8)
+    vi, ar = news_document(30, 8)
     with pytest.raises(DocumentError, match="swapped"):
         service.import_document(admin, "swapped", ar, "bai.ar.txt", vi, "bai.vi.txt")
     with pytest.raises(DocumentError, match="Vietnamese original twice"):
@@ -576,7 +576,7 @@ def test_import_refuses_swapped_languages_and_stores_nothing(service, admin):
 
 
 def test_import_returns_the_reading_notes_naming_the_file(service, admin):
-    vi, ar = ntrex_document(30, 8)
+    vi, ar = news_document(30, 8)
     summary = service.import_document(admin, "", vi, "bai.vi.txt",
                                       ar.decode("utf-8").encode("cp1256"), "bai.ar.txt")
     assert [n for n in summary.notes if "Windows-1256" in n] and all(
@@ -610,30 +610,30 @@ def test_term_suggestions_from_corrections_and_adopting_one(db_url, clock):
     from workbench.service import Service
     from workbench.store import Store
 
-    glossary = Glossary([GlossaryEntry("Quốc hội", "الجمعية", category="organization")],
+    glossary = Glossary([GlossaryEntry("Quốc hội", "الجمعية الوطنية", category="organization")],
                         name="house")
     service = Service(Store(db_url), analyser=fake_analyse, clock=clock, bcrypt_rounds=4,
                       glossary=glossary)
     root = service.create_user(None, "root", "root-pass", ADMIN)
     lan = make_user(service, root, "lan", TRANSLATOR)
     keeper = make_user(service, root, "hoa", GLOSSARY_MAINTAINER)
-    vi, ar = ntrex_document(0, 12)
-    doc = service.import_document(root, "Wales", vi, "v.txt", ar, "a.txt")
+    vi, ar = news_document(0, 12)
+    doc = service.import_document(root, "Voters", vi, "v.txt", ar, "a.txt")
     assert service.term_suggestions(lan) == []
     rows = service.get_review(lan, doc.id).rows
     for o in (0, 1):
         service.save_correction(lan, doc.id, o,
-                                rows[o].mt_text.replace("جمعية ويلز الوطنية", "برلمان ويلز"), 0)
+                                rows[o].mt_text.replace("الجمعية الوطنية", "البرلمان"), 0)
     found = service.term_suggestions(lan)
     assert [t.message for t in found] == [
-        "reviewers changed جمعية to برلمان 2 times for Quốc hội"]
+        "reviewers changed الجمعية الوطنية to البرلمان 2 times for Quốc hội"]
     with pytest.raises(PermissionDenied):
         service.adopt_suggestion(lan, found[0])
     term = service.adopt_suggestion(keeper, found[0])
     assert (term.source, term.target, term.status, term.category) == (
-        "Quốc hội", "برلمان", "approved", "organization")
-    assert "جمعية" in term.forbidden and "الجمعية" not in term.variants
+        "Quốc hội", "البرلمان", "approved", "organization")
+    assert "الجمعية الوطنية" in term.forbidden and "الجمعية الوطنية" not in term.variants
     assert [t.source for t in service.list_terms(keeper, "approved")] == ["Quốc hội"]
     entry = service.terms.analysis_glossary().lookup("Quốc hội")
-    assert entry.target == "برلمان"  # the next analysis checks with it
+    assert entry.target == "البرلمان"  # the next analysis checks with it
     service.store.dispose()
