@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterator
+from dataclasses import replace
 
 from workbench import clitics, translit
 from workbench.checks.base import Check, LinkView, major
+from workbench.checks.terms import style_findings
 from workbench.finding import Finding
 from workbench.glossary import Glossary, GlossaryEntry
 from workbench.normalize import normalize_ar
@@ -24,6 +26,21 @@ _NAME_WORD = re.compile(r"\s+([^\W\d_][\w]*)")
 _LEVEL_DESC = re.compile(r"^Level \d+ \(([^),;]+)")
 _NEAR_NAME = 0.75
 _CLITICS = clitics.STRIPPABLE
+
+
+def level_number(entry: GlossaryEntry) -> int | None:
+    """The tier of a level from its note ('Level 3 (commune)' -> 3), else None."""
+    m = re.match(r"^Level (\d+)", entry.note)
+    return int(m.group(1)) if m else None
+
+
+def slip_severity(expected: GlossaryEntry, found: list[GlossaryEntry]) -> str:
+    """A level word of the same tier (xã written بلدة, the word of thị trấn) is a weaker
+    slip: minor; one that moves the unit up or down the hierarchy is major."""
+    tier = level_number(expected)
+    if tier is not None and any(level_number(x) == tier for x in found):
+        return "minor"
+    return "major"
 
 
 def describe(entry: GlossaryEntry) -> str:
@@ -136,18 +153,36 @@ class AdminLevelCheck(Check):
         for name, uses in named.items():
             yield from self._level_before_name(view, name, uses)
         reported: list[tuple[int, int]] = []
+        # a word another level of this paragraph accepts is that level's ("các tỉnh, thành
+        # phố" = "المحافظات والمدن": محافظة is the province, not the city)
+        others = {source: [r for o in present if o != source
+                           for r in lv.by_source[o.casefold()].renderings + lv.by_source[o.casefold()].style]
+                  for source in present}
         for source, sspan in present.items():
             entry = lv.by_source[source.casefold()]
+            group: dict[str, list] = {}
+            theirs = find_renderings(others[source], at) if others[source] else []
             for h in find_renderings(lv.stray.get(source, ()), at):
+                if any(o.start <= h.start and h.end <= o.end for o in theirs):
+                    continue
                 if any(h.start < b and a < h.end for a, b in reported) or \
                         any(a.start <= h.start and h.end <= a.end for a in view.accepted):
                     continue  # reported already, or part of an accepted term (الولاية: a term of office)
                 reported.append((h.start, h.end))
-                yield view.finding(
+                group.setdefault(h.rendering, []).append(h)
+            for hs in group.values():  # one finding per wording, however often repeated
+                h = hs[0]
+                times = f" ({len(hs)} times)" if len(hs) > 1 else ""
+                f = view.finding(
                     self, term=entry.source, expected=entry.renderings, found=h.text,
                     message=f"{entry.source} is {describe(entry)}: expected {entry.target}, "
-                            f"found {h.text}",
+                            f"found {h.text}{times}",
                     source_span=sspan, target_span=(h.start, h.end))
+                if len(hs) > 1:
+                    f = replace(f, target_spans=tuple(view.target.span(x.start, x.end) for x in hs))
+                yield f
+        entries = [lv.by_source[source.casefold()] for source in present]
+        yield from style_findings(self, view, entries, reported)
 
     def _level_before_name(self, view: LinkView, name: str,
                            uses: list[tuple[GlossaryEntry, int, int]]) -> Iterator[Finding]:
@@ -182,5 +217,6 @@ class AdminLevelCheck(Check):
             found = at.original[found_start:start].strip()
             yield view.finding(
                 self, term=term, expected=entry.renderings, found=found,
+                severity=slip_severity(entry, levels),
                 message=f"{term} is {describe(entry)}: expected {entry.target}, found {found}",
                 source_span=(level_start, n_end), target_span=(found_start, found_start + len(found)))
