@@ -22,6 +22,7 @@ from workbench.glossary import Glossary, GlossaryEntry
 from workbench.normalize import normalize_ar
 from workbench.termmatch import closest, find_renderings
 
+_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NAME_WORD = re.compile(r"\s+([^\W\d_][\w]*)")
 _LEVEL_DESC = re.compile(r"^Level \d+ \(([^),;]+)")
 _NEAR_NAME = 0.75
@@ -81,6 +82,10 @@ class _Levels:
         self.entries = sorted(entries, key=lambda e: -len(e.source))
         words = "|".join(re.escape(e.source) for e in self.entries)
         self.source_re = re.compile(rf"(?<!\w)({words})(?!\w)", re.IGNORECASE) if entries else None
+        # "51 phường", "126 xã, phường": a count of units of one or more levels
+        self.counted_re = re.compile(
+            rf"(?<![\d.,])(\d+)\s+((?:{words})(?:\s*(?:,|và)\s*(?:{words}))*)(?!\w)",
+            re.IGNORECASE) if entries else None
         self.by_source = {e.source.casefold(): e for e in self.entries}
         # bare Arabic level word (first word of a rendering) -> entries using it
         self.by_arabic: dict[str, list[GlossaryEntry]] = {}
@@ -152,6 +157,8 @@ class AdminLevelCheck(Check):
                 named.setdefault(after[0], []).append((entry, m.start(), after[2]))
         for name, uses in named.items():
             yield from self._level_before_name(view, name, uses)
+        yield from self._level_after_number(view, lv)
+        yield from self._bare_level(view, lv, present)
         reported: list[tuple[int, int]] = []
         # a word another level of this paragraph accepts is that level's ("các tỉnh, thành
         # phố" = "المحافظات والمدن": محافظة is the province, not the city)
@@ -183,6 +190,77 @@ class AdminLevelCheck(Check):
                 yield f
         entries = [lv.by_source[source.casefold()] for source in present]
         yield from style_findings(self, view, entries, reported)
+
+    def _bare_level(self, view: LinkView, lv: _Levels,
+                    present: dict[str, tuple[int, int]]) -> Iterator[Finding]:
+        """"trên địa bàn huyện" (in the district) must not read "في المقاطعة" (in the
+        province): the province word with the article (the unit already named) in a
+        paragraph whose source mentions only lower levels and names no place."""
+        if not present:
+            return
+        at = view.arabic
+        own = [lv.by_source[x.casefold()] for x in present]
+        accepted = {normalize_ar(r).split()[0] for e in own for r in e.renderings + e.style}
+        accepted |= {bare(a) for a in accepted}
+        for m in re.finditer(r"(?<!\w)(?:و?(?:بال|لل|ال|فال))([^\W\d_]+)", at.original):
+            word = normalize_ar(m.group(1))
+            if len(word) < 3 or word in accepted:
+                continue
+            levels = lv.by_arabic.get(word, [])
+            if not levels or any(x.source in present for x in levels):
+                continue
+            # only the province word: the lower level words double as common nouns
+            # (المنطقة "the area", الحي "the neighbourhood") and say nothing alone
+            if any(level_number(x) != 1 for x in levels) or \
+                    any((level_number(e) or 1) <= 1 for e in own):
+                continue
+            # a unit of that level named by the source (Tuyên Quang province) may be meant
+            if any(e.category == "place" for e in view.entries):
+                continue
+            expected = own[0]
+            yield view.finding(
+                self, term=expected.source, expected=expected.renderings, found=m.group(0),
+                severity=slip_severity(expected, levels),
+                message=f"{m.group(0)} is the word for {levels[0].source} ({describe(levels[0])}), "
+                        f"which this paragraph does not mention; it speaks of "
+                        f"{', '.join(present)}",
+                source_span=present[expected.source], target_span=(m.start(), m.end()))
+            return
+
+    def _level_after_number(self, view: LinkView, lv: _Levels) -> Iterator[Finding]:
+        """A count of units keeps their level: "51 phường" is "51 حيًا", not "51 جناحًا";
+        "126 xã, phường" is "126 بلدية وحيًا", not "126 بلدية/منطقة"."""
+        src, at = view.source.text, view.arabic
+        counted: dict[str, tuple[list[GlossaryEntry], int, int]] = {}
+        if lv.counted_re is None:
+            return
+        for m in lv.counted_re.finditer(src):
+            entries = [lv.by_source.get(w.strip().casefold()) for w in re.split(r",|\bvà\b", m.group(2))]
+            entries = [e for e in entries if e is not None]
+            if entries:
+                counted.setdefault(m.group(1), (entries, m.start(), m.end()))
+        for number, (entries, s0, s1) in counted.items():
+            allowed = {id(e) for e in entries}
+            stray = {f for e in entries for f in lv.stray.get(e.source, ())}
+            for m in re.finditer(rf"(?<![\d٠-٩]){number}(?![\d٠-٩])", at.original.translate(_INDIC)):
+                after = at.original[m.end():m.end() + 40]
+                words = re.findall(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u0652])*", after)[:3]
+                for w in words:
+                    nw = normalize_ar(w)
+                    levels = lv.levels_of_word(nw) or lv.levels_of_word(nw.rstrip("ا"))
+                    bad_stray = any(normalize_ar(x).split()[0] in (nw, nw.rstrip("ا")) for x in stray)
+                    if (levels and not any(id(x) in allowed for x in levels)) or bad_stray:
+                        start = m.end() + after.index(w)
+                        term = src[s0:s1]
+                        yield view.finding(
+                            self, term=term, expected=entries[0].renderings, found=w,
+                            severity="major" if bad_stray else slip_severity(entries[0], levels),
+                            message=f"{term}: expected "
+                                    f"{' / '.join(dict.fromkeys(e.target for e in entries))}, found {w}",
+                            source_span=(s0, s1), target_span=(start, start + len(w)))
+                        break
+                    if not levels:
+                        break  # the count is of something else: "4 قرى تابعة لبلدية ..."
 
     def _level_before_name(self, view: LinkView, name: str,
                            uses: list[tuple[GlossaryEntry, int, int]]) -> Iterator[Finding]:
