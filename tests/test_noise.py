@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.reading.furniture import NOISE_PATTERNS, classify, is_noise, noise_score
+from workbench.reading.furniture import NOISE_PATTERNS, classify, classify_in, is_noise, noise_score
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,10 @@ from workbench.reading.furniture import NOISE_PATTERNS, classify, is_noise, nois
         ("تصوير: أحمد علي", "credit"),
         ("Tuyên Quang 01/11/2024", "byline"),
         ("THU PHƯƠNG", "byline"),
+        ("img-0417.jpg", "placeholder"),
+        ("anh-le-hoi.png)", "placeholder"),
+        ("Bà con trong thôn thu hoạch lúa trên cánh đồng. (Ảnh: Minh Tâm)", "caption"),
+        ("Các em học sinh nhận quà trong ngày khai giảng. Ảnh CTV", "caption"),
         ("محلي", "menu"),
         ("Thời sự", "menu"),
     ],
@@ -100,3 +104,30 @@ def test_patterns_are_data_with_known_kinds_and_strengths() -> None:
     kinds = {p.kind for p in NOISE_PATTERNS}
     assert {"ad", "source", "counter", "placeholder", "related", "credit"} <= kinds
     assert all(0.0 < p.strength <= 1.0 for p in NOISE_PATTERNS)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # a Vietnamese image alt left on an Arabic page, a dateline of the site: chrome
+        ("Cánh đồng lúa chín vàng ở vùng cao", "foreign"),
+        ("Báo Cao BằngBáo Cao Bằng12/05/2024", "foreign"),
+    ],
+)
+def test_text_in_no_arabic_on_an_arabic_page_is_chrome(text: str, kind: str) -> None:
+    assert classify_in(text, "ar").kind == kind
+    assert classify_in(text, "ar").score == 1.0
+    # the same line on the Vietnamese side is judged by its patterns only
+    assert classify_in(text, "vi").kind != "foreign"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل الوفد إلى بلدية نام كوونغ صباح اليوم وزار المدرسة.",
+        "2024",
+        "[إعلان 3]",
+    ],
+)
+def test_arabic_or_figures_on_an_arabic_page_are_not_foreign(text: str) -> None:
+    assert classify_in(text, "ar").kind != "foreign"

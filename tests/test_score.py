@@ -202,3 +202,19 @@ def test_missing_name_costs_less_when_the_meaning_is_sure(vi: str, ar: str) -> N
         names[c] = next(x.value for x in fid.components if x.name == "names")
         assert "name not found" in next(x.explanation for x in fid.components if x.name == "names")
     assert names[0.83] < names[0.90] < 1.0
+
+
+def test_findings_lower_a_links_fidelity_by_their_weight():
+    from workbench.model.finding import Finding
+    from workbench.model.link import Link
+    from workbench.align.fidelity import weigh_findings
+
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9), Link((), (2,), 0.0)]
+    def finding(sev, kind="admin_level", where=(0,)):
+        return Finding(kind, sev, where, where, "xã", ("بلدية",), "منطقة", "xã written منطقة")
+    out = weigh_findings(links, [finding("major"), finding("minor", "style", (1,))])
+    assert out[0].score < 0.9 and out[0].components[-1].name == "findings"
+    assert out[1].score == 0.9          # a style point is not a fidelity problem
+    assert out[2].score == 0.0
+    minor = weigh_findings(links, [finding("minor")])[0].score
+    assert out[0].score < minor < 0.9   # a major finding weighs more than a minor one

@@ -54,7 +54,18 @@ def align_document(
     target: Sequence[Paragraph],
     backend: EmbeddingBackend | None = None,
 ) -> list[Link]:
-    """Paragraph links with calibrated fidelity scores."""
+    """Paragraph links with calibrated fidelity scores, lowered by what the checks
+    (shipped glossaries) find on each link."""
+    from workbench.checks import run_checks
+    from workbench.align.fidelity import weigh_findings
+
+    links = _aligned(source, target, backend)
+    return weigh_findings(links, run_checks(source, target, links, shipped_glossary()))
+
+
+def _aligned(source: Sequence[Paragraph], target: Sequence[Paragraph],
+             backend: EmbeddingBackend | None = None) -> list[Link]:
+    """Paragraph links with the scorer's fidelity (before the checks weigh in)."""
     from workbench.align.aligner import align
     from workbench.align.fidelity import get_scorer
 
@@ -74,14 +85,19 @@ def analyse(
     """Align (unless ``links`` are given, e.g. after a manual fix), score and check."""
     from workbench.checks import run_checks
 
+    from workbench.align.fidelity import weigh_findings
+
     report = progress or (lambda fraction, message: None)
+    aligned_here = links is None
     if links is None:
         report(0.05, "Aligning paragraphs and scoring fidelity…")
-        links = align_document(source, target, backend)
+        links = _aligned(source, target, backend)
     report(0.8, "Running checks…")
     if glossary is None:
         glossary = shipped_glossary()
     findings = run_checks(source, target, links, glossary)
+    if aligned_here:  # given links (a manual fix) keep the scores they carry
+        links = weigh_findings(links, findings)
     report(1.0, "Done")
     signature = links[0].signature if links else ""
     return Analysis(tuple(links), tuple(findings), signature)

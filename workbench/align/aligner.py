@@ -47,7 +47,7 @@ import numpy as np
 from workbench.align.embedding import EmbeddingBackend, get_backend
 from workbench.model.link import Link
 from workbench.lrucache import LRUCache
-from workbench.reading.furniture import classify
+from workbench.reading.furniture import classify_in
 from workbench.numbers.facts import extract_numbers
 from workbench.lang.normalize import normalize_ar, strip_tones
 from workbench.model.paragraph import Paragraph
@@ -94,6 +94,9 @@ class AlignParams:
 
 DEFAULT_PARAMS = AlignParams()
 
+#: cost of linking a paragraph written in neither language of the pair (chrome)
+FOREIGN_COST = 10.0
+
 # Latin-script tokens of 2+ characters (codes, names, URLs).
 _LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _ANCHOR_DIM = 128
@@ -124,8 +127,8 @@ def _anchor_tokens(text: str, lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def _classify(text: str):
-    return classify(text)
+def _classify(text: str, lang: str):
+    return classify_in(text, lang)
 
 
 def _anchor_vectors(texts: Sequence[str], lang: str) -> np.ndarray:
@@ -144,9 +147,12 @@ class _Side:
         self.n = len(texts)
         self.vectors = vectors.astype(np.float32)
         self.lengths = np.array([len(t) for t in texts], dtype=np.float64)
-        verdicts = [_classify(t) for t in texts]
+        verdicts = [_classify(t, lang) for t in texts]
         self.noise = np.array([v.score for v in verdicts], dtype=np.float64)
         self.kinds = np.array([v.kind or "" for v in verdicts], dtype=object)
+        # not in the document's language at all (see noise.classify_in): never a translation
+        self.foreign = np.array([v.kind == "foreign" for v in verdicts], dtype=np.float64)
+        self.foreign_sum = _prefix(self.foreign)
         self.anchors = _anchor_vectors(texts, lang)
         self.vec_sum = _prefix(self.vectors)
         self.len_sum = _prefix(self.lengths)
@@ -285,8 +291,10 @@ def _link_terms(
             weakest = np.minimum(weakest, c)
         # a part no more like the rest than an unrelated paragraph is an orphan
         coverage = weakest - sim - params.orphan * np.maximum(0.0, -weakest)
+    foreign = (src.foreign_sum[i] - src.foreign_sum[i - a]) + (tgt.foreign_sum[js] - tgt.foreign_sum[js - b])
     value = (
-        params.similarity * sim
+        -FOREIGN_COST * foreign
+        + params.similarity * sim
         - params.length * log_ratio**2
         + params.anchors * anchor
         - params.noise * noise

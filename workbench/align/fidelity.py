@@ -394,3 +394,43 @@ def get_scorer(backend_name: str | None = None, model: str | None = None,
                 )
             _shared[key] = SCORERS[scorer](get_backend(key[0], model))
         return _shared[key]
+
+
+#: How much a finding of each severity takes off a link's fidelity (multiplicatively):
+#: what the checks see wrong is a fidelity problem the embeddings may miss.  Style
+#: points (correct Arabic, not the house term) and information take nothing off.
+FINDING_WEIGHTS = {"info": 0.0, "minor": 0.12, "major": 0.3, "critical": 0.45}
+NO_WEIGHT_KINDS = frozenset({"style", "inconsistent", "check_error"})
+
+
+def finding_factor(findings) -> tuple[float, list[str]]:
+    """The factor the findings of one link leave of its score, and why."""
+    factor, why = 1.0, []
+    for f in findings:
+        w = 0.0 if f.kind in NO_WEIGHT_KINDS else FINDING_WEIGHTS.get(f.severity, 0.0)
+        if w:
+            factor *= 1.0 - w
+            why.append(f"{f.severity} {f.kind}: {f.message}")
+    return factor, why
+
+
+def weigh_findings(links, findings):
+    """Links whose fidelity is lowered by the findings of the checks on them."""
+    from dataclasses import replace
+
+    from workbench.model.link import ScoreComponent
+
+    by_link: dict[tuple, list] = {}
+    for f in findings:
+        by_link.setdefault((tuple(f.source), tuple(f.target)), []).append(f)
+    out = []
+    for link in links:
+        found = by_link.get((tuple(link.source), tuple(link.target)), [])
+        factor, why = finding_factor(found)
+        if link.is_one_sided or factor == 1.0:
+            out.append(link)
+            continue
+        component = ScoreComponent("findings", factor, "; ".join(why))
+        out.append(replace(link, score=float(link.score) * factor,
+                           components=tuple(link.components) + (component,)))
+    return out

@@ -79,6 +79,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if f.target_spans and any(k.target == f.target and k.check != f.check and _overlaps(k, f)
                                   for k in kept):
             continue
+        if f.target_spans and any(k.target == f.target and k.kind == f.kind and _overlaps(k, f)
+                                  for k in kept):
+            continue  # one finding per problem: the same words already reported
         kept.append(f)
     return kept
 

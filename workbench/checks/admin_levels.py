@@ -12,19 +12,37 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterator
+from dataclasses import replace
 
 from workbench.lang import ar_clitics as clitics
 from workbench.names import transliteration as translit
 from workbench.checks.base import Check, LinkView, major
+from workbench.checks.glossary_terms import style_findings
 from workbench.model.finding import Finding
 from workbench.glossary.terms import Glossary, GlossaryEntry
 from workbench.lang.normalize import normalize_ar
 from workbench.glossary.matching import closest, find_renderings
 
+_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NAME_WORD = re.compile(r"\s+([^\W\d_][\w]*)")
 _LEVEL_DESC = re.compile(r"^Level \d+ \(([^),;]+)")
 _NEAR_NAME = 0.75
 _CLITICS = clitics.STRIPPABLE
+
+
+def level_number(entry: GlossaryEntry) -> int | None:
+    """The tier of a level from its note ('Level 3 (commune)' -> 3), else None."""
+    m = re.match(r"^Level (\d+)", entry.note)
+    return int(m.group(1)) if m else None
+
+
+def slip_severity(expected: GlossaryEntry, found: list[GlossaryEntry]) -> str:
+    """A level word of the same tier (xã written بلدة, the word of thị trấn) is a weaker
+    slip: minor; one that moves the unit up or down the hierarchy is major."""
+    tier = level_number(expected)
+    if tier is not None and any(level_number(x) == tier for x in found):
+        return "minor"
+    return "major"
 
 
 def describe(entry: GlossaryEntry) -> str:
@@ -65,6 +83,10 @@ class _Levels:
         self.entries = sorted(entries, key=lambda e: -len(e.source))
         words = "|".join(re.escape(e.source) for e in self.entries)
         self.source_re = re.compile(rf"(?<!\w)({words})(?!\w)", re.IGNORECASE) if entries else None
+        # "51 phường", "126 xã, phường": a count of units of one or more levels
+        self.counted_re = re.compile(
+            rf"(?<![\d.,])(\d+)\s+((?:{words})(?:\s*(?:,|và)\s*(?:{words}))*)(?!\w)",
+            re.IGNORECASE) if entries else None
         self.by_source = {e.source.casefold(): e for e in self.entries}
         # bare Arabic level word (first word of a rendering) -> entries using it
         self.by_arabic: dict[str, list[GlossaryEntry]] = {}
@@ -136,19 +158,110 @@ class AdminLevelCheck(Check):
                 named.setdefault(after[0], []).append((entry, m.start(), after[2]))
         for name, uses in named.items():
             yield from self._level_before_name(view, name, uses)
+        yield from self._level_after_number(view, lv)
+        yield from self._bare_level(view, lv, present)
         reported: list[tuple[int, int]] = []
+        # a word another level of this paragraph accepts is that level's ("các tỉnh, thành
+        # phố" = "المحافظات والمدن": محافظة is the province, not the city)
+        others = {source: [r for o in present if o != source
+                           for r in lv.by_source[o.casefold()].renderings + lv.by_source[o.casefold()].style]
+                  for source in present}
         for source, sspan in present.items():
             entry = lv.by_source[source.casefold()]
+            group: dict[str, list] = {}
+            theirs = find_renderings(others[source], at) if others[source] else []
             for h in find_renderings(lv.stray.get(source, ()), at):
+                if any(o.start <= h.start and h.end <= o.end for o in theirs):
+                    continue
                 if any(h.start < b and a < h.end for a, b in reported) or \
                         any(a.start <= h.start and h.end <= a.end for a in view.accepted):
                     continue  # reported already, or part of an accepted term (الولاية: a term of office)
                 reported.append((h.start, h.end))
-                yield view.finding(
+                group.setdefault(h.rendering, []).append(h)
+            for hs in group.values():  # one finding per wording, however often repeated
+                h = hs[0]
+                times = f" ({len(hs)} times)" if len(hs) > 1 else ""
+                f = view.finding(
                     self, term=entry.source, expected=entry.renderings, found=h.text,
                     message=f"{entry.source} is {describe(entry)}: expected {entry.target}, "
-                            f"found {h.text}",
+                            f"found {h.text}{times}",
                     source_span=sspan, target_span=(h.start, h.end))
+                if len(hs) > 1:
+                    f = replace(f, target_spans=tuple(view.target.span(x.start, x.end) for x in hs))
+                yield f
+        entries = [lv.by_source[source.casefold()] for source in present]
+        yield from style_findings(self, view, entries, reported)
+
+    def _bare_level(self, view: LinkView, lv: _Levels,
+                    present: dict[str, tuple[int, int]]) -> Iterator[Finding]:
+        """"trên địa bàn huyện" (in the district) must not read "في المقاطعة" (in the
+        province): the province word with the article (the unit already named) in a
+        paragraph whose source mentions only lower levels and names no place."""
+        if not present:
+            return
+        at = view.arabic
+        own = [lv.by_source[x.casefold()] for x in present]
+        accepted = {normalize_ar(r).split()[0] for e in own for r in e.renderings + e.style}
+        accepted |= {bare(a) for a in accepted}
+        for m in re.finditer(r"(?<!\w)(?:و?(?:بال|لل|ال|فال))([^\W\d_]+)", at.original):
+            word = normalize_ar(m.group(1))
+            if len(word) < 3 or word in accepted:
+                continue
+            levels = lv.by_arabic.get(word, [])
+            if not levels or any(x.source in present for x in levels):
+                continue
+            # only the province word: the lower level words double as common nouns
+            # (المنطقة "the area", الحي "the neighbourhood") and say nothing alone
+            if any(level_number(x) != 1 for x in levels) or \
+                    any((level_number(e) or 1) <= 1 for e in own):
+                continue
+            # a unit of that level named by the source (Tuyên Quang province) may be meant
+            if any(e.category == "place" for e in view.entries):
+                continue
+            expected = own[0]
+            yield view.finding(
+                self, term=expected.source, expected=expected.renderings, found=m.group(0),
+                severity=slip_severity(expected, levels),
+                message=f"{m.group(0)} is the word for {levels[0].source} ({describe(levels[0])}), "
+                        f"which this paragraph does not mention; it speaks of "
+                        f"{', '.join(present)}",
+                source_span=present[expected.source], target_span=(m.start(), m.end()))
+            return
+
+    def _level_after_number(self, view: LinkView, lv: _Levels) -> Iterator[Finding]:
+        """A count of units keeps their level: "51 phường" is "51 حيًا", not "51 جناحًا";
+        "126 xã, phường" is "126 بلدية وحيًا", not "126 بلدية/منطقة"."""
+        src, at = view.source.text, view.arabic
+        counted: dict[str, tuple[list[GlossaryEntry], int, int]] = {}
+        if lv.counted_re is None:
+            return
+        for m in lv.counted_re.finditer(src):
+            entries = [lv.by_source.get(w.strip().casefold()) for w in re.split(r",|\bvà\b", m.group(2))]
+            entries = [e for e in entries if e is not None]
+            if entries:
+                counted.setdefault(m.group(1), (entries, m.start(), m.end()))
+        for number, (entries, s0, s1) in counted.items():
+            allowed = {id(e) for e in entries}
+            stray = {f for e in entries for f in lv.stray.get(e.source, ())}
+            for m in re.finditer(rf"(?<![\d٠-٩]){number}(?![\d٠-٩])", at.original.translate(_INDIC)):
+                after = at.original[m.end():m.end() + 40]
+                words = re.findall(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u0652])*", after)[:3]
+                for w in words:
+                    nw = normalize_ar(w)
+                    levels = lv.levels_of_word(nw) or lv.levels_of_word(nw.rstrip("ا"))
+                    bad_stray = any(normalize_ar(x).split()[0] in (nw, nw.rstrip("ا")) for x in stray)
+                    if (levels and not any(id(x) in allowed for x in levels)) or bad_stray:
+                        start = m.end() + after.index(w)
+                        term = src[s0:s1]
+                        yield view.finding(
+                            self, term=term, expected=entries[0].renderings, found=w,
+                            severity="major" if bad_stray else slip_severity(entries[0], levels),
+                            message=f"{term}: expected "
+                                    f"{' / '.join(dict.fromkeys(e.target for e in entries))}, found {w}",
+                            source_span=(s0, s1), target_span=(start, start + len(w)))
+                        break
+                    if not levels:
+                        break  # the count is of something else: "4 قرى تابعة لبلدية ..."
 
     def _level_before_name(self, view: LinkView, name: str,
                            uses: list[tuple[GlossaryEntry, int, int]]) -> Iterator[Finding]:
@@ -183,5 +296,6 @@ class AdminLevelCheck(Check):
             found = at.original[found_start:start].strip()
             yield view.finding(
                 self, term=term, expected=entry.renderings, found=found,
+                severity=slip_severity(entry, levels),
                 message=f"{term} is {describe(entry)}: expected {entry.target}, found {found}",
                 source_span=(level_start, n_end), target_span=(found_start, found_start + len(found)))

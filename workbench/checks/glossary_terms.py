@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from workbench.checks.base import Check, LinkView, major, parts
 from workbench.model.finding import Finding
 from workbench.glossary.terms import GlossaryEntry
+from workbench.lang.normalize import normalize_ar
 from workbench.glossary.matching import closest, contains_rendering, find_renderings
 
 #: Categories with a check of their own (admin_level, name): not reported here.
@@ -42,11 +44,41 @@ def source_span(view: LinkView, entry: GlossaryEntry) -> tuple[int, int] | None:
 
 def _parts_rendered_in(sub: list[GlossaryEntry], at, start: int, end: int) -> bool:
     """Whether every part of a long term is rendered in (or touching) ``[start, end)``:
-    "لجنة التنظيم للجنة الحزب في المقاطعة" renders Ban Tổ chức Tỉnh ủy as well."""
+    "لجنة التنظيم للجنة الحزب في المقاطعة" renders Ban Tổ chức Tỉnh ủy as well.  A part
+    in correct non-house Arabic (its ``style`` column) counts as rendered."""
     for p in sub:
-        if not any(h.start <= end and start <= h.end for h in find_renderings(p.renderings, at)):
+        if not any(h.start <= end and start <= h.end
+                   for h in find_renderings(p.renderings + p.style, at)):
             return False
     return True
+
+
+#: Categories whose words name a role or a body: one rendered as another is a change of
+#: meaning (a deputy secretary made "general secretary"), not a wording choice.
+ROLE_CATEGORIES = ("title", "organization")
+
+
+def other_role(view: LinkView, entry: GlossaryEntry, text: str) -> GlossaryEntry | None:
+    """A title or body of the glossary that ``text`` names although the source does not
+    (نائب الأمين العام: الأمين العام is Tổng Bí thư), or None."""
+    present = {id(e) for e in view.entries}
+    own = [normalize_ar(r) for r in entry.renderings]
+    # the words of the source's own titles and bodies are theirs (a near match may run
+    # into the next title of a list: "عضو اللجنة الدائمة، نائب رئيس ...")
+    for e in view.entries:
+        if e is not entry:
+            for h in sorted(find_renderings(e.renderings, text), key=lambda h: -h.start):
+                text = text[:h.start] + " " * (h.end - h.start) + text[h.end:]
+    for other in view.glossary:
+        if other.category not in ROLE_CATEGORIES or id(other) in present or other is entry:
+            continue
+        if not is_arabic(other.target):
+            continue
+        if any(normalize_ar(r) in o or o in normalize_ar(r) for r in other.renderings for o in own):
+            continue  # a shorter or longer form of the expected term itself
+        if contains_rendering(other.renderings, text):
+            return other
+    return None
 
 
 @major
@@ -55,7 +87,9 @@ class TermCheck(Check):
 
     The source has a glossary term and none of its accepted renderings is in the
     translation (clitics, suffixes and spelling variants allowed).  A long term whose
-    parts are each rendered correctly counts as rendered.
+    parts are each rendered correctly counts as rendered.  A missing rendering is a
+    minor point (the translation may paraphrase); it is major when the words in its
+    place name another title or body, one the source does not mention.
     """
 
     name = kind = "term"
@@ -69,6 +103,8 @@ class TermCheck(Check):
                 continue
             if e.forbidden and contains_rendering(e.forbidden, at):
                 continue  # the forbidden check reports it, with what was written
+            if e.style and contains_rendering(e.style, at):
+                continue  # correct Arabic, not the house term: the forbidden check's style point
             sub = [p for p in parts(e, view.glossary) if is_arabic(p.target)]
             near = closest(e.renderings, at)
             if sub and near is not None and _parts_rendered_in(sub, at, near.start, near.end):
@@ -76,14 +112,22 @@ class TermCheck(Check):
             wrong_parts = [h for p in sub if p.forbidden for h in find_renderings(p.forbidden, at)]
             if near is not None and any(h.start < near.end and near.start < h.end for h in wrong_parts):
                 continue  # a part is rendered wrongly there: the forbidden check says so
+            severity = "minor"
             if near is not None and near.score >= (NEAR_ENOUGH if " " in near.rendering else NEAR_ONE_WORD):
                 found, span = near.text, (near.start, near.end)
                 msg = f"{e.source}: expected {e.target}, found {near.text}"
+                other = other_role(view, e, near.text) if e.category in ROLE_CATEGORIES else None
+                if other is not None:
+                    severity = "major"
+                    msg += f" (that is {other.source}, another title or body)"
+            elif e.optional:
+                continue  # a form of address the translation may drop
             else:
                 found, span = None, None
                 msg = f"{e.source}: expected {e.target}; no accepted rendering in the translation"
             yield view.finding(self, term=e.source, expected=e.renderings, found=found,
-                               message=msg, source_span=source_span(view, e), target_span=span)
+                               message=msg, source_span=source_span(view, e), target_span=span,
+                               severity=severity)
 
 
 @major
@@ -118,3 +162,37 @@ class ForbiddenCheck(Check):
                 self, term=e.source, expected=e.renderings, found=h.text,
                 message=f"{e.source}: {h.rendering} is a wrong rendering; expected {e.target}",
                 source_span=source_span(view, e), target_span=(h.start, h.end))
+        yield from style_findings(self, view, [e for e in entries if e.category != "admin_level"], taken)
+
+
+def style_findings(check: Check, view: LinkView, entries: list[GlossaryEntry],
+                   taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Correct Arabic that is not the house term (the glossary's ``style`` column): one
+    minor ``style`` finding per term and wording, however often the paragraph repeats it."""
+    at = view.arabic
+    hits = []
+    for e in entries:
+        for h in find_renderings(e.style, at) if e.style else ():
+            # inside (or the same words as) another term's accepted rendering: الولاية is
+            # a term of office (nhiệm kỳ) there, not a province
+            if not any(a.start <= h.start and h.end <= a.end and a.text != h.text or
+                       (a.start, a.end) == (h.start, h.end) for a in view.accepted):
+                hits.append((h, e))
+    hits.sort(key=lambda p: p[0].start - p[0].end)  # longest first
+    grouped: dict[tuple[str, str], list] = {}
+    for h, e in hits:
+        if any(h.start < b and a < h.end for a, b in taken):
+            continue
+        taken.append((h.start, h.end))
+        grouped.setdefault((e.source, h.rendering), []).append((h, e))
+    for (term, rendering), group in grouped.items():
+        group.sort(key=lambda p: p[0].start)
+        h, e = group[0]
+        times = f" ({len(group)} times)" if len(group) > 1 else ""
+        f = view.finding(
+            check, term=term, expected=e.renderings, found=h.text, kind="style", severity="minor",
+            message=f"{term}: {rendering} is correct Arabic but not the house term {e.target}{times}",
+            source_span=source_span(view, e), target_span=(h.start, h.end))
+        if len(group) > 1:
+            f = replace(f, target_spans=tuple(view.target.span(g.start, g.end) for g, _ in group))
+        yield f

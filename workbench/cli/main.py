@@ -101,13 +101,29 @@ def cmd_score(args: argparse.Namespace) -> int:
     pairs = read_pairs_tsv(read_bytes(args.pairs), args.pairs)
     backend = _backend(args)
     scorer = get_scorer(backend.name, backend.model)
-    for fidelity in scorer.score_pairs(pairs):
+    for (src, tgt), fidelity in zip(pairs, scorer.score_pairs(pairs)):
+        # as align does: what the checks find on the pair lowers its fidelity
+        factor, why = pair_findings_factor(src, tgt)
+        score = fidelity.score * factor
         if args.explain:
-            reasons = "; ".join(c.explanation for c in fidelity.components if c.explanation)
-            print(f"{fidelity.score:.4f}\t{reasons}")
+            reasons = "; ".join([c.explanation for c in fidelity.components if c.explanation] + why)
+            print(f"{score:.4f}\t{reasons}")
         else:
-            print(f"{fidelity.score:.4f}")
+            print(f"{score:.4f}")
     return 0
+
+
+def pair_findings_factor(src: str, tgt: str) -> tuple[float, list[str]]:
+    """What the checks (shipped glossaries) leave of one pair's score, and why."""
+    from workbench.checks import run_checks
+    from workbench.model.link import Link
+    from workbench.model.paragraph import Paragraph
+    from workbench.pipeline import shipped_glossary
+    from workbench.align.fidelity import finding_factor
+
+    findings = run_checks([Paragraph(0, src)], [Paragraph(0, tgt)], [Link((0,), (0,))],
+                          shipped_glossary())
+    return finding_factor(findings)
 
 
 def load_glossaries(paths: Sequence[str] | None):

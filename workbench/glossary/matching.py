@@ -311,6 +311,8 @@ def _last_word(stem: Word) -> str:
     if len(stem) < clitics.MIN_STEM:
         return _esc(stem)
     options = [_esc(stem) + _alt(clitics.SUFFIXES) + "?"]
+    if not _text(stem).endswith(clitics.TA_MARBUTA):
+        options.append(_esc(stem) + clitics.TANWIN_ALEF)  # accusative tanwin: جناحًا
     if _text(stem).endswith(clitics.TA_MARBUTA):
         options.append(_esc(stem[:-1]) + _alt(clitics.TA_MARBUTA_SUFFIXES))
         if _text(stem).endswith("ي" + clitics.TA_MARBUTA):  # nisba: الإقليمية ~ الإقليمي
@@ -340,7 +342,13 @@ def arabic_pattern(rendering: str) -> re.Pattern[str]:
         else:
             # idafa: "نوعية الأنشطة" is "نوعية أنشطة خلايا الحزب" before a genitive
             last_re = f"(?:{clitics.ARTICLE}{_last_word(last)}|{_last_word(last)}(?=\\s+[^\\W\\d_]))"
-        parts = [prefix + _esc(first), *middle, last_re]
+        # the first word may carry the accusative tanwin when a preposition links the
+        # rest: "عضو الحزب" written "عضوًا في الحزب" (matching form عضوا)
+        first_re = _esc(first)
+        if _text(words[1]).startswith(clitics.ARTICLE) and len(first) >= clitics.MIN_STEM \
+                and not _text(first).endswith(clitics.TA_MARBUTA):
+            first_re += f"{clitics.TANWIN_ALEF}?"
+        parts = [prefix + first_re, *middle, last_re]
         body = parts[0]
         for word, part in zip(words[1:], parts[1:]):
             gap = r"\s+"

@@ -73,6 +73,19 @@ class GlossaryEntry:
         return (self.target, *self.variants)
 
     @property
+    def style(self) -> tuple[str, ...]:
+        """Correct Arabic that is not the house term (an extra ``style`` column, ``|``-separated):
+        "اللجنة الشعبية الإقليمية" for UBND tỉnh where the house writes "في المقاطعة".
+        A check reports it as a minor style point, never as a wrong rendering."""
+        return _split(self.extra.get("style") or "")
+
+    @property
+    def optional(self) -> bool:
+        """Whether a translation may leave the term out (an extra ``optional`` column: a
+        form of address such as đồng chí before a name and title)."""
+        return (self.extra.get("optional") or "").strip().lower() in ("yes", "y", "true", "1")
+
+    @property
     def toneless(self) -> bool:
         """Whether the Vietnamese term may also be matched without diacritics."""
         return self.match == "toneless"

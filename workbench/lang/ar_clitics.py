@@ -32,6 +32,9 @@ TA_MARBUTA_SUFFIXES = ("تهما", "تان", "تين", "تها", "تهم", "تن
 #: A word shorter than this (after removing its article) takes no clitics: short name
 #: syllables (آن, لي) glued to ب/ل/و would otherwise be found inside unrelated words.
 MIN_STEM = 3
+#: The alef that carries the accusative tanwin (جناحًا, عضوًا; the fathatan itself is
+#: removed by normalisation): an indefinite object is the same word.
+TANWIN_ALEF = "ا"
 #: Final letter of the matching form of ta marbuta.
 TA_MARBUTA = "ه"
 #: Prepositions written as words: after one, a place word may lose its article before

@@ -66,6 +66,11 @@ NOISE_PATTERNS: tuple[NoisePattern, ...] = (
     _p("related", r"^(>>|»|►|▶|→)\s*\S.{0,200}$", 0.9),
     # "Site name - slogan" banners: a short line containing a domain name.
     _p("site", r"^.{0,80}\b[\w-]+\.(vn|com|net|org|info)\b.{0,80}$", 0.7),
+    # Image file names and broken image markup left in the text: "img-2915.jpg", "anh1.png)".
+    _p("placeholder", r"^[\[(!]*[\w.\-/]*\.(jpe?g|png|gif|webp|bmp)\)?\]?$", 1.0),
+    # A photo caption: a sentence ending in its credit ("... Ảnh: TTXVN", "... (Ảnh CSCC)",
+    # "... (الصورة: ...)").  Often left out of a translation, sometimes translated.
+    _p("caption", r"^.{10,400}[.\s(]\(?\s*(ảnh|photo|الصورة|صورة|تصوير)\s*[:：]?\s*[^.:()]{1,40}\)?\.?$", 0.5),
 )
 
 #: A line of at most this many words, with no sentence punctuation, looks like a
@@ -140,6 +145,24 @@ def classify(text: str) -> NoiseVerdict:
     if weakest.score == 0.0:
         return weakest
     return NoiseVerdict(weakest.score, weakest.kind)
+
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def classify_in(text: str, lang: str) -> NoiseVerdict:
+    """Verdict for a paragraph of a document in language ``lang``.
+
+    On an Arabic page a paragraph without a single Arabic letter but with Latin words
+    (an untranslated Vietnamese image caption, a dateline "Báo XBáo X20/03/2025") is
+    not a translation of anything: it is page chrome, whatever the source says.
+    """
+    verdict = classify(text)
+    if lang == "ar" and verdict.score < 1.0 and not _ARABIC_LETTER.search(text) \
+            and _LATIN_WORD.search(text):
+        return NoiseVerdict(1.0, "foreign")
+    return verdict
 
 
 def noise_score(text: str) -> float:
