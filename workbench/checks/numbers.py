@@ -1,6 +1,6 @@
 """Numbers and document codes: every figure of the source, the same in the translation.
 
-Uses :func:`workbench.numbers.facts.compare_numbers`, which already treats 33.690 and 33690,
+Uses :func:`workbench.numbers.compare_numbers`, which already treats 33.690 and 33690,
 85,94% and 85.94%, dates and ordinals written either way as the same fact.  A code
 (18-QĐi/TU) must be copied letter for letter: a changed code points to a different
 document, so it is critical.
@@ -15,7 +15,7 @@ import re
 from workbench.lang import number_cues
 from workbench.checks.base import Check, LinkView, major
 from workbench.model.finding import Finding
-from workbench.numbers.facts import NumberMention, compare_numbers
+from workbench.numbers import NumberMention, compare_numbers
 
 
 def weak(m: NumberMention) -> bool:

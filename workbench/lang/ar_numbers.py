@@ -1,6 +1,6 @@
 """Arabic number facts as data: digits, number words, ordinals, months, weekdays.
 
-Written in ordinary spelling; :mod:`workbench.numbers.facts` folds them with
+Written in ordinary spelling; :mod:`workbench.numbers.arabic_text` folds them with
 :func:`workbench.lang.normalize.normalize_ar` (alef and hamza forms, ة→ه, ى→ي) before use,
 so a row here matches every common spelling of the word.
 """

@@ -1,6 +1,6 @@
 """Vietnamese number facts as data: number words, ordinals, months, weekdays, Roman numerals.
 
-Kept apart from the code that uses them (``workbench.numbers.facts``) the way translate-toolkit
+Kept apart from the code that uses them (``workbench.numbers``) the way translate-toolkit
 keeps its ``lang/`` tables: a linguist can correct a row without reading a parser.
 Every word is lower-case NFC; callers fold case before looking up.
 """
