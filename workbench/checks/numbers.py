@@ -15,7 +15,7 @@ import re
 from workbench.lang import number_cues
 from workbench.checks.base import Check, LinkView, major
 from workbench.model.finding import Finding
-from workbench.numbers import NumberMention, compare_numbers
+from workbench.numbers import NumberMention, compare_numbers, said_as_all
 
 
 def weak(m: NumberMention) -> bool:
@@ -65,6 +65,12 @@ class NumberCheck(Check):
     def check_link(self, view: LinkView) -> Iterator[Finding]:
         cmp = compare_numbers(view.source.text, view.target.text)
         for src, tgt in cmp.matched:
+            if said_as_all(tgt):  # "100% trẻ em" = "جميع الأطفال": right, but worth a look
+                yield view.finding(
+                    self, term=src.text, expected=(src.text,), found=tgt.text, severity="info",
+                    message=f"{src.text} is written '{tgt.text}' (all) in the translation",
+                    source_span=(src.start, src.end), target_span=(tgt.start, tgt.end))
+                continue
             label = _label(view.source.text, src.start)
             if tgt.kind == "ordinal" and src.kind != "ordinal" and label:
                 want = f"{number_cues.LABEL_WORD_AR} {src.text}"

@@ -3,7 +3,7 @@
 "خمسة وعشرون" is 25, "ثلاثة آلاف" 3000, "مليون ونصف" 1.5 million, "الحادية عشرة" the
 eleventh, "الساعة الخامسة والنصف" half past five, "ثمانينيات القرن العشرين" the 1980s
 and a dual noun ("عامين", two years) says "two" on its own.  Words that state a number
-only loosely (الخمسة, حفرتين, النصف) are :func:`loose_number_words`.
+only loosely (الخمسة, حفرتين, النصف) are in :mod:`workbench.numbers.loose`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from workbench.lang import ar_numbers as lang_ar
 from workbench.lang.normalize import normalize_ar
 from workbench.numbers import arabic_text as ar
 from workbench.numbers.arabic_text import ar_forms, ar_lookup, ar_tokens
-from workbench.numbers.mentions import Collector, NumberMention, Token
+from workbench.numbers.mentions import Collector, Token
 
 _STOP = -1
 
@@ -176,16 +176,36 @@ def _decade(tokens: list[Token], i: int, found: Collector) -> int | None:
     return last + 1
 
 
-def _cardinal(tokens: list[Token], i: int, found: Collector) -> int | None:
-    """A dual noun ("عامين") or a spelled-out cardinal or percentage at token i."""
+def _half_after(tokens: list[Token], last: int) -> int | None:
+    """Index of "ونصف" after token ``last`` or after the noun that follows it, adding a
+    half ("يوم ونصف", "ثلاثة أيام ونصف"); None if there is none.  "ونصف الأعضاء"
+    (and half of the members) adds none."""
+    for j in (last + 1, last + 2):
+        if j < len(tokens) and tokens[j].word in ar.AND_A_HALF:
+            after = tokens[j + 1].word if j + 1 < len(tokens) else ""
+            return None if after.startswith("ال") else j
+    return None
+
+
+def _cardinal(tokens: list[Token], i: int, found: Collector, prev_is_number: bool) -> int | None:
+    """A dual noun ("عامين"), a noun and a half ("يوم ونصف" = 1.5, "ساعتين ونصف" = 2.5)
+    or a spelled-out cardinal or percentage at token i."""
     tok = tokens[i]
-    if ar_lookup(tok.word, ar.DUAL_NOUNS):
+    dual = bool(ar_lookup(tok.word, ar.DUAL_NOUNS))
+    half = _half_after(tokens, i - 1) if not prev_is_number else None
+    if half == i + 1 and ar_parse_run(tokens, i) is None:
+        found.add(2.5 if dual else 1.5, "number", tok.start, tokens[half].end, from_words=True)
+        return half + 1
+    if dual:
         found.add(2, "number", tok.start, tok.end, from_words=True)
         return i + 1
     run = ar_parse_run(tokens, i)
     if run is None:
         return None
     value, last = run
+    half = _half_after(tokens, last)
+    if half is not None and half > last + 1 and not ar_lookup(tokens[last + 1].word, ar.SCALES):
+        value, last = value + 0.5, half
     end, kind = tokens[last].end, "number"
     for words in ar.PERCENT:
         window = tuple(t.word for t in tokens[last + 1:last + 1 + len(words)])
@@ -217,45 +237,5 @@ def extract_ar_words(tokens: list[Token], found: Collector) -> None:
         if nxt is None:
             nxt = _decade(tokens, i, found)
         if nxt is None:
-            nxt = _cardinal(tokens, i, found)
+            nxt = _cardinal(tokens, i, found, prev_is_number)
         i = nxt if nxt is not None else i + 1
-
-
-# --------------------------------------------------------------------------- loose words
-
-
-def _loose_value(forms: list[str]) -> tuple[float, ...] | None:
-    for f in forms:
-        if f in ar.FRACTIONS:
-            return ar.FRACTIONS[f]
-        if f.startswith("ال") and f[2:] in ar.UNITS:
-            return (float(ar.UNITS[f[2:]]),)
-        if f.startswith("ال") and f[2:] in ar.TENS:
-            return (float(ar.TENS[f[2:]]),)
-        if (len(f) >= 5 and f.endswith(ar.DUAL_ENDINGS) and f not in ar.NOT_DUALS
-                and not f.endswith(("ستان", "ستين"))):
-            return (2.0,)
-    return None
-
-
-def loose_number_words(text: str) -> list[NumberMention]:
-    """Arabic words that may state a number the source writes in digits, too loosely
-    to be figures of their own: a cardinal with the article (الخمسة, الخمسين: "the
-    five", "the fiftieth"), a feminine dual (حفرتين = two holes), a fraction word
-    (النصف = half = 50%, الثلث = 1/3) or zero (الصفر).
-
-    They only ever vouch for a source figure that would otherwise be missing
-    (:func:`workbench.numbers.comparison.compare_numbers`); alone they are never
-    reported as added figures, since "الأربع كرات" (four-ball) or "النصف الثاني"
-    (second half) name things.
-    """
-    out = []
-    for tok in ar_tokens(text):
-        forms = ar_forms(tok.word)
-        if any(f in ar.NOT_DUALS for f in forms):
-            continue
-        value = _loose_value(forms)
-        if value:
-            out.append(NumberMention(value[0], "number", tok.raw, tok.start, tok.end,
-                                     alternatives=value[1:], from_words=True))
-    return out

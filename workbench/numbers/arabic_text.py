@@ -61,6 +61,13 @@ FRACTIONS = fold_table(lang_ar.FRACTION_WORDS)
 CLOCK = fold_table(lang_ar.CLOCK_WORDS)
 CLOCK_FRACTIONS = fold_table(lang_ar.CLOCK_FRACTIONS)
 CLOCK_BEFORE = fold_table(lang_ar.CLOCK_BEFORE)
+MASCULINE_DUAL_ENDINGS = fold_table(lang_ar.MASCULINE_DUAL_ENDINGS)
+NOT_MASCULINE_DUALS = fold_table(lang_ar.NOT_MASCULINE_DUALS)
+DUAL_DEMONSTRATIVES = fold_table(lang_ar.DUAL_DEMONSTRATIVES)
+AND_A_HALF = fold_table(lang_ar.AND_A_HALF)
+ALL_WORDS = fold_table(lang_ar.ALL_WORDS)
+FIRSTS = fold_table(lang_ar.FIRSTS)
+MONTH_WORDS = fold_table(lang_ar.MONTH_WORDS)
 
 
 def ar_forms(word: str) -> list[str]:

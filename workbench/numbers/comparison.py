@@ -7,7 +7,7 @@ what is left on either side.
 
 from __future__ import annotations
 
-from workbench.numbers.arabic import loose_number_words
+from workbench.numbers.loose import all_words, loose_number_words, masculine_duals
 from workbench.numbers.extraction import extract_numbers
 from workbench.numbers.mentions import NumberComparison, NumberMention
 from workbench.numbers.vietnamese import relative_years
@@ -34,6 +34,8 @@ def mentions_match(a: NumberMention, b: NumberMention) -> bool:
         date, other = (a, b) if a.kind == "date" else (b, a)
         if other.kind == "fraction" and not date.parts[2]:
             return tuple(date.parts[:2]) == tuple(other.parts)
+        if other.kind == "ordinal" and not date.parts[0] and not date.parts[2]:
+            return date.parts[1] == other.value  # "tháng Giêng" = "الشهر الأول"
         return False
     if a.kind == "weekday" or b.kind == "weekday":
         return {a.kind, b.kind} <= {"weekday", "ordinal"} and _same_value(a, b)
@@ -67,14 +69,13 @@ def _pair_closest(src: list[NumberMention], free_tgt: list[NumberMention],
     return pending
 
 
-def _pair_loose(missing: list[NumberMention], tgt_text: str, matched: list) -> list[NumberMention]:
-    """Figures the translation states only loosely (الخمسة, حفرتين, النصف)."""
-    loose = [t for t in loose_number_words(tgt_text)
-             if not any(t.start < u.end and u.start < t.end for _, u in matched)]
+def _pair_loose(missing: list[NumberMention], loose: list[NumberMention], matched: list,
+                kinds: tuple[str, ...]) -> list[NumberMention]:
+    """Match missing source figures of these kinds to words that state them loosely."""
+    loose = [t for t in loose if not any(t.start < u.end and u.start < t.end for _, u in matched)]
     left = []
     for s in missing:
-        hit = next((t for t in loose if s.kind in ("number", "percent", "fraction", "ordinal")
-                    and _same_value(s, t)), None)
+        hit = next((t for t in loose if s.kind in kinds and _same_value(s, t)), None)
         if hit is None:
             left.append(s)
         else:
@@ -99,7 +100,14 @@ def compare_numbers(src_text: str, tgt_text: str, src_lang: str = "vi",
     missing = _absorb(missing, tgt, free_tgt, matched, src_side=True)
     free_tgt = _absorb(free_tgt, src, missing, matched, src_side=False)
     if tgt_lang == "ar" and missing:
-        missing = _pair_loose(missing, tgt_text, matched)
+        missing = _pair_loose(missing, loose_number_words(tgt_text), matched,
+                              ("number", "percent", "fraction", "ordinal"))
+    if tgt_lang == "ar" and missing and not any(
+            not t.from_words and t.kind in ("number", "percent") for t in free_tgt):
+        # nothing in digits left unexplained: a dual noun may be the 2 (المستويين),
+        # "all" the 100% (جميع), rather than hiding a changed figure
+        missing = _pair_loose(missing, masculine_duals(tgt_text), matched, ("number",))
+        missing = _pair_loose(missing, all_words(tgt_text), matched, ("percent",))
     relative = relative_years(src_text) if src_lang == "vi" else 0
     for t in [t for t in free_tgt if t.kind == "year"][:relative]:
         free_tgt.remove(t)  # "năm ngoái" (last year) written out as 2016

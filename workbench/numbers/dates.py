@@ -7,10 +7,16 @@ year are taken when they stand next to the month, so the whole date is one menti
 
 from __future__ import annotations
 
+import re
+
 from workbench.lang import ar_numbers as lang_ar
 from workbench.lang import vi_numbers as lang_vi
 from workbench.numbers import arabic_text as ar
 from workbench.numbers.mentions import Collector, Token, add_date, int_token
+from workbench.numbers.vietnamese import roman_value
+
+_QUARTER_RE = re.compile(
+    rf"(?<!\w)(?i:{lang_vi.QUARTER_WORD})\s+([IV]{{1,3}}|[1-4])(?:\s*/\s*([0-9]{{4}}))?(?![\w/])")
 
 
 
@@ -83,7 +89,7 @@ def ar_word_dates(tokens: list[Token], found: Collector) -> None:
         if hit is None:
             continue
         month, width, name = hit
-        j = i + width - 1
+        j = _paired_month(tokens, found.text, i + width - 1, month)
         day = int_token(tokens[i - 1]) if i else None
         year = int_token(tokens[j + 1] if j + 1 < n else None)
         if year is not None and not 1800 <= year <= 2100:
@@ -99,3 +105,46 @@ def ar_word_dates(tokens: list[Token], found: Collector) -> None:
         if year is not None:
             j += 1
         add_date(found, tokens, start, j, day, month, year or 0)
+        if found.text[tokens[j].end:tokens[j].end + 1] == ")":
+            found.take(tokens[j].end, tokens[j].end + 1)
+
+
+def _paired_month(tokens: list[Token], text: str, j: int, month: int) -> int:
+    """The last token of a month name, taking the same month named the other way right
+    after it: "يوليو/تموز", "مارس (آذار)", "كانون الثاني/يناير" name one month."""
+    if j + 1 >= len(tokens):
+        return j
+    between = text[tokens[j].end:tokens[j + 1].start].strip()
+    if between not in ("/", "(", "-"):
+        return j
+    hit = _ar_month_at(tokens, j + 1)
+    if hit is None or hit[0] != month:
+        return j
+    return j + hit[1]
+
+
+def ar_month_ordinals(tokens: list[Token], found: Collector) -> None:
+    """"الشهر الأول" (the first month, of the lunar year as "tháng Giêng"): a month."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.word not in ar.MONTH_WORDS:
+            continue
+        nxt = tokens[i + 1]
+        n = ar.ar_lookup(nxt.word, ar.ORDINALS) if nxt.word.startswith("ال") else None
+        last = i + 1
+        if n and i + 2 < len(tokens) and tokens[i + 2].word in ar.TEEN_TAILS:
+            n, last = n + 10, i + 2
+        if n and 1 <= n <= 12:
+            add_date(found, tokens, i, last, 0, int(n), 0)
+
+
+def vi_quarters(text: str, found: Collector) -> None:
+    """"quý I/2025", "quý 3/2024", "quý II": the quarter (an ordinal) and its year,
+    before "I/2025" can be read as a document code."""
+    for m in _QUARTER_RE.finditer(text):
+        raw = m.group(1)
+        n = int(raw) if raw.isdigit() else roman_value(raw)
+        if not n or not 1 <= n <= 4:
+            continue
+        found.add(n, "ordinal", m.start(1), m.end(1), from_words=not raw.isdigit())
+        if m.group(2) and 1800 <= int(m.group(2)) <= 2100:
+            found.add(int(m.group(2)), "year", m.start(2), m.end(2))

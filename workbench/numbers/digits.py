@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.lang import number_cues
 from workbench.lang import vi_numbers as lang_vi
 from workbench.numbers import arabic_text as ar
 from workbench.numbers.mentions import (
@@ -42,6 +43,9 @@ _YEAR_RANGE_RE = re.compile(
 _VI_SCALE_RE = re.compile(r"\s*(nghìn tỷ|nghìn tỉ|ngàn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)", re.I)
 _VI_PERCENT_RE = re.compile(r"\s*(%|phần trăm)", re.I)
 _AR_PERCENT_SIGN_RE = re.compile(r"\s?[%\u066a]")
+_CHROME_RE = re.compile(
+    rf"\[\s*(?:{'|'.join(re.escape(w).replace('إ', '[إأا]') for w in number_cues.CHROME_MARKERS_AR)})"
+    rf"\s*[{DIGIT}]+\s*\]")
 
 
 def _is_code(text: str) -> bool:
@@ -102,6 +106,12 @@ def extract_codes(text: str) -> list[NumberMention]:
         for m in _CODE_RE.finditer(text)
         if _is_code(m.group())
     ]
+
+
+def skip_chrome_markers(text: str, found: Collector) -> None:
+    """Advert slots a web page puts between paragraphs ("[إعلان 2]"): no figure."""
+    for m in _CHROME_RE.finditer(text):
+        found.take(m.start(), m.end())
 
 
 def extract_digit_dates(text: str, found: Collector) -> None:
@@ -182,6 +192,20 @@ def _ar_suffix(text: str, tokens: list[Token], start: int, end: int) -> tuple[st
     return kind, scale, start, end
 
 
+def _ar_half(tokens: list[Token], end: int) -> int | None:
+    """End of "ونصف" right after a figure or its noun ("مليون ونصف", "3 أيام ونصف"),
+    or None; "ونصف الأعضاء" (and half of the members) adds no half."""
+    k = token_index(tokens, end)
+    for j in (k, k + 1):
+        if j + 1 > len(tokens) or tokens[j].word not in ar.AND_A_HALF:
+            continue
+        after = tokens[j + 1].word if j + 1 < len(tokens) else ""
+        gap = tokens[j].start - (end if j == k else tokens[k].end)
+        if gap <= 2 and not after.startswith("ال") and (j == k or not tokens[k].word.isdigit()):
+            return tokens[j].end
+    return None
+
+
 def extract_digit_numbers(text: str, lang: str, tokens: list[Token], found: Collector) -> None:
     """Every figure in digits not already part of a date, time or code."""
     for m in NUMBER_RE.finditer(text):
@@ -198,6 +222,9 @@ def extract_digit_numbers(text: str, lang: str, tokens: list[Token], found: Coll
         else:
             kind, scale, start, end = _ar_suffix(text, tokens, start, end)
         values = tuple(r * scale for r in readings)
+        half = _ar_half(tokens, end) if lang == "ar" and kind == "number" else None
+        if half is not None:  # "3 أيام ونصف" = 3.5 days
+            values, end = tuple(v + 0.5 * scale for v in values), half
         if kind == "number" and scale == 1.0 and is_year(raw, values[0]):
             kind = "year"
         found.add(values[0], kind, start, end, alternatives=values[1:])

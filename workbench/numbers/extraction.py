@@ -17,6 +17,10 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     if lang not in ("vi", "ar"):
         raise ValueError(f"extract_numbers: lang must be 'vi' or 'ar', not {lang!r}")
     found = Collector(text)
+    if lang == "vi":
+        dates.vi_quarters(text, found)
+    else:
+        digits.skip_chrome_markers(text, found)
     for code in digits.extract_codes(text):
         found.add(0.0, "code", code.start, code.end)
     tokens = vietnamese.vi_tokens(text) if lang == "vi" else ar_tokens(text)
@@ -25,6 +29,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         dates.vi_word_dates(tokens, found)
     else:
         dates.ar_word_dates(tokens, found)
+        dates.ar_month_ordinals(tokens, found)
     digits.extract_times_and_ranges(text, found)
     digits.extract_fractions(text, lang, found)
     digits.extract_digit_numbers(text, lang, tokens, found)

@@ -49,6 +49,8 @@ def _five_ok(tokens: list[Token], k: int) -> bool:
     if k + 1 >= len(tokens) or (k and tokens[k - 1].word.isdigit()):
         return False
     nxt = tokens[k + 1].word
+    if nxt in lang_vi.COUNTED_COMPOUNDS:  # "năm học sinh" five pupils, "năm học" school year
+        return k + 2 < len(tokens) and tokens[k + 2].word in lang_vi.COUNTED_COMPOUNDS[nxt]
     return nxt in lang_vi.COUNTED_NOUNS or nxt in lang_vi.SCALES or nxt in (
         lang_vi.HUNDRED, lang_vi.TENS)
 
@@ -146,8 +148,8 @@ def _ordinal_after_marker(tokens: list[Token], i: int, found: Collector) -> int 
 
 
 def _fixed_words(tokens: list[Token], i: int, found: Collector) -> int | None:
-    """Two-word weekdays and ordinals ("chủ nhật", "đầu tiên") and Roman numerals
-    ("khóa XI"); index of the next token to read, or None."""
+    """Two-word weekdays and ordinals ("chủ nhật", "đầu tiên"), ranked prizes ("giải
+    Nhì") and Roman numerals ("khóa XI"); index of the next token to read, or None."""
     tok, n = tokens[i], len(tokens)
     pair = f"{tok.word} {tokens[i + 1].word}" if i + 1 < n else ""
     if pair in lang_vi.WEEKDAYS:  # chủ nhật
@@ -157,6 +159,10 @@ def _fixed_words(tokens: list[Token], i: int, found: Collector) -> int | None:
     if pair in lang_vi.FIRST_WORDS:  # đầu tiên
         found.add(1, "ordinal", tok.start, tokens[i + 1].end, from_words=True)
         return i + 2
+    prev = tokens[i - 1].word if i else ""
+    if prev in lang_vi.PRIZE_CUES and tok.word in lang_vi.PRIZE_ORDINALS:  # giải Nhì
+        found.add(lang_vi.PRIZE_ORDINALS[tok.word], "ordinal", tok.start, tok.end, from_words=True)
+        return i + 1
     roman = roman_value(tok.raw)
     if roman is not None and (
         len(tok.raw) >= 2 or (i and tokens[i - 1].word in lang_vi.ROMAN_CUES)
@@ -179,6 +185,22 @@ def _cardinal(tokens: list[Token], i: int, found: Collector) -> int | None:
     return last + 1
 
 
+def _name(tokens: list[Token], i: int, text: str) -> int | None:
+    """A capitalised number word that is part of a name ("Ba Vì", "Năm Căn", "Hai Bà
+    Trưng", "ông Bảy"): the index after the name, or None when it may be a number (a
+    sentence starting "Hai người...")."""
+    n = len(tokens)
+    if not _is_sentence_start(text, tokens[i].start):
+        return i + 1
+    nxt = tokens[i + 1] if i + 1 < n else None
+    if nxt is not None and nxt.raw[:1].isupper() and text[tokens[i].end:nxt.start] == " ":
+        k = i + 1
+        while k < n and tokens[k].raw[:1].isupper() and text[tokens[k - 1].end:tokens[k].start] == " ":
+            k += 1
+        return k
+    return None
+
+
 def extract_vi_words(tokens: list[Token], text: str, found: Collector) -> None:
     """Numbers written in Vietnamese words, where digits have not already claimed them."""
     n = len(tokens)
@@ -194,8 +216,8 @@ def extract_vi_words(tokens: list[Token], text: str, found: Collector) -> None:
                 i = nxt
                 continue
         nxt = _fixed_words(tokens, i, found)
-        if nxt is None and tok.raw[:1].isupper() and not _is_sentence_start(text, tok.start):
-            nxt = i + 1  # "Ba Vì", "Hai Bà Trưng": names, not numbers
+        if nxt is None and tok.raw[:1].isupper():
+            nxt = _name(tokens, i, text)
         if nxt is None and tok.word == "hai" and i and tokens[i - 1].word == "cả":
             nxt = i + 1  # "cả hai" is "both"
         if nxt is None:
