@@ -15,6 +15,7 @@ from workbench.numbers.arabic_text import ar_forms, ar_lookup, ar_tokens
 from workbench.numbers.mentions import Collector, Token
 
 _STOP = -1
+_DAY = normalize_ar("يوم")
 
 
 class _Run:
@@ -130,7 +131,7 @@ def _weekday(tokens: list[Token], i: int) -> int | None:
     tok = tokens[i]
     weekday = ar_lookup(tok.word, ar.WEEKDAYS) if tok.word.startswith(
         ("ال", "وال", "بال")) or (i and tokens[i - 1].word == "يوم") else None
-    if weekday is None and i and normalize_ar("يوم") in tokens[i - 1].word:
+    if weekday is None and i and _DAY in tokens[i - 1].word:
         weekday = ar.WEEKDAYS.get("ال" + tok.word)
     return weekday
 

@@ -196,12 +196,14 @@ def _ar_half(tokens: list[Token], end: int) -> int | None:
     """End of "ونصف" right after a figure or its noun ("مليون ونصف", "3 أيام ونصف"),
     or None; "ونصف الأعضاء" (and half of the members) adds no half."""
     k = token_index(tokens, end)
+    if k >= len(tokens) or tokens[k].start - end > 2:
+        return None
     for j in (k, k + 1):
-        if j + 1 > len(tokens) or tokens[j].word not in ar.AND_A_HALF:
+        if j >= len(tokens) or tokens[j].word not in ar.AND_A_HALF:
             continue
         after = tokens[j + 1].word if j + 1 < len(tokens) else ""
-        gap = tokens[j].start - (end if j == k else tokens[k].end)
-        if gap <= 2 and not after.startswith("ال") and (j == k or not tokens[k].word.isdigit()):
+        near = j == k or (tokens[j].start - tokens[k].end <= 2 and not tokens[k].word.isdigit())
+        if near and not after.startswith("ال"):
             return tokens[j].end
     return None
 
