@@ -163,6 +163,8 @@ def test_halves_and_month_pairs(ar: str, expected) -> None:
 
 @pytest.mark.parametrize("vi, expected", [
     ("Hai người đã đến sớm.", [("number", 2.0)]),             # a sentence, not a name
+    ("Vào Chủ nhật, đoàn đã về.", [("weekday", 8.0)]),         # capitalised, no name
+    ("Hôm Thứ Bảy, trời mưa to.", [("weekday", 7.0)]),
     ("Năm học sinh được khen thưởng.", [("number", 5.0)]),    # five pupils
     ("Kết quả quý 3/2024 và quý IV", [("ordinal", 3.0), ("year", 2024.0), ("ordinal", 4.0)]),
 ])

@@ -189,15 +189,13 @@ def _name(tokens: list[Token], i: int, text: str) -> int | None:
     """A capitalised number word that is part of a name ("Ba Vì", "Năm Căn", "Hai Bà
     Trưng", "ông Bảy"): the index after the name, or None when it may be a number (a
     sentence starting "Hai người...")."""
-    n = len(tokens)
     if not _is_sentence_start(text, tokens[i].start):
         return i + 1
-    nxt = tokens[i + 1] if i + 1 < n else None
-    if nxt is not None and nxt.raw[:1].isupper() and text[tokens[i].end:nxt.start] == " ":
-        k = i + 1
-        while k < n and tokens[k].raw[:1].isupper() and text[tokens[k - 1].end:tokens[k].start] == " ":
-            k += 1
-        return k
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    number_word = tok.word in lang_vi.UNITS or tok.word in (lang_vi.TEN, "năm")
+    if number_word and nxt is not None and nxt.raw[:1].isupper() and text[tok.end:nxt.start] == " ":
+        return i + 2
     return None
 
 
