@@ -32,7 +32,7 @@ from workbench.reading.document import read_path  # noqa: E402
 from workbench.glossary.terms import Glossary, GlossaryEntry, load_default_glossaries  # noqa: E402
 from workbench.model.link import Link  # noqa: E402
 from workbench.lang.normalize import normalize_ar  # noqa: E402
-from workbench.numbers.facts import compare_numbers  # noqa: E402
+from workbench.numbers import compare_numbers  # noqa: E402
 from workbench.model.paragraph import Paragraph  # noqa: E402
 from workbench.glossary.matching import find_renderings, find_terms  # noqa: E402
 
@@ -294,7 +294,7 @@ def evaluate(name: str, pairs: list[tuple[str, str]], glossary: Glossary, rng: r
     print(f"false alarms (severity >= minor): {n_alarm} = {50 * n_alarm / len(pairs):.2f} per 50 "
           f"paragraphs; by kind {dict(alarms)}")
     own = n_alarm - alarms.get("number", 0)
-    print(f"  of which not 'number' (figures are extracted by workbench.numbers.facts): {own} = "
+    print(f"  of which not 'number' (figures are extracted by workbench.numbers): {own} = "
           f"{50 * own / len(pairs):.2f} per 50")
     results = {}
     for kind, expected in EXPECTED.items():

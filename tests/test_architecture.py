@@ -29,7 +29,6 @@ UPPER = {"workbench.store", "workbench.service", "workbench.cli", "workbench_ui"
 #: shrink, never grow; a module not listed here must stay under the limit.
 MAX_LINES = 300
 OVERSIZE = {
-    "workbench/numbers/facts.py": 945,
     "workbench/align/aligner.py": 499,
     "workbench/glossary/matching.py": 461,
     "workbench/align/fidelity.py": 436,

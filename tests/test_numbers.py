@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.numbers.facts import (
+from workbench.numbers import (
     compare_numbers,
     loose_number_words,
     extract_codes,

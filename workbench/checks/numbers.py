@@ -1,6 +1,6 @@
 """Numbers and document codes: every figure of the source, the same in the translation.
 
-Uses :func:`workbench.numbers.facts.compare_numbers`, which already treats 33.690 and 33690,
+Uses :func:`workbench.numbers.compare_numbers`, which already treats 33.690 and 33690,
 85,94% and 85.94%, dates and ordinals written either way as the same fact.  A code
 (18-QĐi/TU) must be copied letter for letter: a changed code points to a different
 document, so it is critical.
@@ -15,7 +15,7 @@ import re
 from workbench.lang import number_cues
 from workbench.checks.base import Check, LinkView, major
 from workbench.model.finding import Finding
-from workbench.numbers.facts import NumberMention, compare_numbers
+from workbench.numbers import NumberMention, compare_numbers, said_as_all
 
 
 def weak(m: NumberMention) -> bool:
@@ -65,6 +65,12 @@ class NumberCheck(Check):
     def check_link(self, view: LinkView) -> Iterator[Finding]:
         cmp = compare_numbers(view.source.text, view.target.text)
         for src, tgt in cmp.matched:
+            if said_as_all(tgt):  # "100% trẻ em" = "جميع الأطفال": right, but worth a look
+                yield view.finding(
+                    self, term=src.text, expected=(src.text,), found=tgt.text, severity="info",
+                    message=f"{src.text} is written '{tgt.text}' (all) in the translation",
+                    source_span=(src.start, src.end), target_span=(tgt.start, tgt.end))
+                continue
             label = _label(view.source.text, src.start)
             if tgt.kind == "ordinal" and src.kind != "ordinal" and label:
                 want = f"{number_cues.LABEL_WORD_AR} {src.text}"

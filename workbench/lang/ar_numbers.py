@@ -1,6 +1,6 @@
 """Arabic number facts as data: digits, number words, ordinals, months, weekdays.
 
-Written in ordinary spelling; :mod:`workbench.numbers.facts` folds them with
+Written in ordinary spelling; :mod:`workbench.numbers.arabic_text` folds them with
 :func:`workbench.lang.normalize.normalize_ar` (alef and hamza forms, ة→ه, ى→ي) before use,
 so a row here matches every common spelling of the word.
 """
@@ -56,6 +56,33 @@ NOT_DUALS: frozenset[str] = frozenset({
     "الأرجنتين", "أرجنتين", "لاتين", "بروتين", "روتين", "بستان", "فستان", "كتان",
     "الاثنين", "الإثنين", "اثنتين", "اثنتان",
 })
+#: The masculine dual ending (المستويين, الطرفان, محصولين): any noun in -ين/-ان may be a
+#: dual, but so are sound plurals (المزارعين) and many words (إيران, رمضان), so such a
+#: word only vouches for a missing 2 when no figure in digits is left unexplained, and
+#: only when it is long enough to be a noun with an ending (5 letters without the article).
+MASCULINE_DUAL_ENDINGS: tuple[str, ...] = ("ين", "ان")
+#: Words of five letters or more that end so without being duals.
+NOT_MASCULINE_DUALS: frozenset[str] = frozenset({
+    "فلسطين", "الصين", "إيران", "لبنان", "اليابان", "عمان", "السودان", "الأردن", "أفغانستان",
+    "إنسان", "رمضان", "برلمان", "ميدان", "إيمان", "إعلان", "بيان", "عنوان", "ديوان", "سلطان",
+    "بستان", "فستان", "ميزان", "حيوان", "طيران", "بركان", "مهرجان", "إحسان", "عمران", "نيسان",
+    "حزيران", "ملايين", "قوانين", "ميادين", "دواوين", "عناوين", "بساتين", "سلاطين", "موازين",
+    "تمرين", "تكوين", "تخزين", "تعيين", "تحسين", "تموين", "تدوين", "تأمين", "تلوين", "تزيين",
+    "ثلاثين", "أربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين", "عشرين", "اثنين",
+})
+#: Demonstratives that are dual ("these two"): "هذان النوعان" = "these two kinds".
+DUAL_DEMONSTRATIVES: frozenset[str] = frozenset({"هذان", "هذين", "هاتان", "هاتين"})
+#: "ونصف" after a noun adds a half: "يوم ونصف" = 1.5 days, "ساعتين ونصف" = 2.5 hours.
+AND_A_HALF: frozenset[str] = frozenset({"ونصف", "والنصف"})
+#: "All" words: a translation may say "all the children" for "100% trẻ em".  Only
+#: information, never a figure of their own.
+ALL_WORDS: frozenset[str] = frozenset({
+    "جميع", "كل", "كافة", "الكل", "جميعهم", "جميعها", "كلهم", "كلها", "بالكامل",
+})
+#: Plurals of أول ("من أوائل" = "among the first"): they vouch for a first.
+FIRSTS: frozenset[str] = frozenset({"أوائل"})
+#: "الشهر الأول" is the first month (of the lunar year: tháng Giêng): month + ordinal.
+MONTH_WORDS: frozenset[str] = frozenset({"الشهر", "شهر"})
 #: Words that state a number without being counted ones: fractions (النصف = half =
 #: 50 phần trăm, الثلث = 1/3) and zero (الصفر).  Value, then other readings.
 FRACTION_WORDS: dict[str, tuple[float, ...]] = {

@@ -10,3 +10,7 @@ from __future__ import annotations
 LABEL_WORDS_VI: tuple[str, ...] = ("số",)
 #: The Arabic label word, for the message.
 LABEL_WORD_AR = "رقم"
+
+#: Page furniture that carries a number: the advert slots "[إعلان 2]" web pages put
+#: between paragraphs.  A bracketed one of these words with a number is no figure.
+CHROME_MARKERS_AR: tuple[str, ...] = ("إعلان",)

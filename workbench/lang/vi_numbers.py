@@ -1,6 +1,6 @@
 """Vietnamese number facts as data: number words, ordinals, months, weekdays, Roman numerals.
 
-Kept apart from the code that uses them (``workbench.numbers.facts``) the way translate-toolkit
+Kept apart from the code that uses them (``workbench.numbers``) the way translate-toolkit
 keeps its ``lang/`` tables: a linguist can correct a row without reading a parser.
 Every word is lower-case NFC; callers fold case before looking up.
 """
@@ -36,6 +36,23 @@ COUNTED_NOUNS: frozenset[str] = frozenset({
     "khóa", "kỳ", "đợt", "cuộc", "trận", "bàn", "ván", "phần", "tầng", "lớp", "cấp",
 })
 PERCENT_WORDS: tuple[str, ...] = ("phần trăm",)
+#: Counted nouns that are only the first syllable of a compound: "năm học sinh" is five
+#: pupils, but "năm học" alone is a school year and "năm thành lập" the founding year.
+#: "năm" before one of these is five only if the compound's second syllable follows.
+COUNTED_COMPOUNDS: dict[str, frozenset[str]] = {
+    "học": frozenset({"sinh", "viên"}), "thành": frozenset({"viên", "phố"}),
+    "công": frozenset({"nhân", "ty", "trình", "chức", "dân", "an"}),
+    "gia": frozenset({"đình"}), "bệnh": frozenset({"nhân", "viện"}),
+    "cơ": frozenset({"sở", "quan"}), "dự": frozenset({"án"}), "đề": frozenset({"tài", "án"}),
+    "nhiệm": frozenset({"kỳ", "vụ"}), "nội": frozenset({"dung"}), "quốc": frozenset({"gia"}),
+    "đơn": frozenset({"vị"}), "chi": frozenset({"bộ", "nhánh"}), "trường": frozenset({"học"}),
+}
+#: Prizes are ranked with capitalised ordinal words: "giải Nhì" = second prize.
+PRIZE_CUES: frozenset[str] = frozenset({"giải"})
+PRIZE_ORDINALS: dict[str, int] = {"nhất": 1, "nhì": 2, "ba": 3, "tư": 4}
+#: "quý I/2025", "quý 3": a quarter of a year, then the year.
+QUARTER_WORD = "quý"
+
 
 #: "thứ hai" = second (ordinal); "thứ nhất"/"thứ nhì" only exist as ordinals.
 ORDINAL_WORDS: dict[str, int] = {
