@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO))
 from workbench.align.finding_weights import WEIGHTS_PATH, finding_factor  # noqa: E402
 
 CASES = REPO.parent / "shared" / "data" / "real-pages-dev"
-GRID_MINOR = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
-GRID_MAJOR = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+GRID_MINOR = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+GRID_MAJOR = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 
 
 def case_links(case: Path) -> list[tuple[float, list, bool]]:
@@ -66,16 +66,22 @@ def scored(data, weights) -> list[tuple[float, bool]]:
     return [(base * finding_factor(fs, weights)[0], err) for base, fs, err in data]
 
 
+GRID_INFO = [0.0, 0.05, 0.1]
+#: Weights whose AUC is this close to the best are as good: the smallest are kept, so
+#: a score is not cut more than the ranking needs.
+TOLERANCE = 0.005
+
+
 def fit(data) -> dict[str, float]:
-    best, best_w = -1.0, None
-    for minor, major in itertools.product(GRID_MINOR, GRID_MAJOR):
-        if major < minor:
+    tried = []
+    for info, minor, major in itertools.product(GRID_INFO, GRID_MINOR, GRID_MAJOR):
+        if major < minor or minor < info:
             continue
-        w = {"info": 0.0, "minor": minor, "major": major, "critical": min(0.9, major * 1.5)}
-        a = auc(scored(data, w))
-        if a > best + 1e-9:  # ties keep the smaller weights (earlier in the grid)
-            best, best_w = a, w
-    return best_w
+        w = {"info": info, "minor": minor, "major": major, "critical": max(major, min(0.97, major * 1.5))}
+        tried.append((auc(scored(data, w)), w))
+    best = max(a for a, _ in tried)
+    return min((w for a, w in tried if a >= best - TOLERANCE),
+               key=lambda w: (w["info"] + w["minor"] + w["major"], w["minor"]))
 
 
 def main(argv: list[str] | None = None) -> int:

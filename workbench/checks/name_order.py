@@ -45,7 +45,7 @@ def _in_source(view: LinkView, name: str) -> bool:
     return any(f" {name} " in f" {r.name} " for r in name_runs(view.source.text))
 
 
-_LIST_MARK = re.compile(r"[،,;:.()\-–]|\s و")
+_LIST_MARK = re.compile(r"[،,;:.()\-–]|\sو")
 
 
 def _two_names(text: str) -> bool:
