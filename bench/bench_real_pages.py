@@ -97,6 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"4. fidelity AUC (error vs clean paragraphs) {auc_any:.3f}, major errors {auc_major:.3f} "
           f"(goal >= {GOAL_AUC})")
     ok.append(auc_any >= GOAL_AUC)
+    weights = REPO / "workbench" / "align" / "finding_weights.json"
+    if weights.exists():
+        fitted = json.loads(weights.read_text(encoding="utf-8"))
+        print(f"   the finding weights are fitted on these pages (bench/fit_finding_weights.py): "
+              f"leave-one-page-out AUC {fitted.get('cv_auc_leave_one_page_out', float('nan')):.3f}, "
+              f"{fitted.get('auc_without_findings', float('nan')):.3f} without findings; the figure "
+              f"above is in-sample")
     print(f"goals met: {sum(ok)}/{len(ok)}")
     return 1 if args.strict and not all(ok) else 0
 

@@ -29,15 +29,12 @@ UPPER = {"workbench.store", "workbench.service", "workbench.cli", "workbench_ui"
 #: shrink, never grow; a module not listed here must stay under the limit.
 MAX_LINES = 300
 OVERSIZE = {
-    "workbench/align/aligner.py": 499,
     "workbench/glossary/matching.py": 461,
-    "workbench/align/fidelity.py": 436,
     "workbench/names/transliteration.py": 389,
     "workbench/glossary/terms.py": 395,
     "workbench/reading/document.py": 423,
     "workbench/glossary/suggestions.py": 338,
     "workbench_ui/review.py": 427,
-    "workbench/checks/admin_levels.py": 301,
 }
 
 
@@ -222,9 +219,6 @@ def test_the_oversize_list_is_not_stale() -> None:
 MAX_FUNCTION_LINES = 60
 LONG_FUNCTIONS = {
     "workbench/names/transliteration.py::_align": 75,
-    "workbench/numbers/facts.py::_extract_vi_words": 62,
-    "workbench/numbers/facts.py::_ar_parse_run": 68,
-    "workbench/numbers/facts.py::_extract_ar_words": 67,
     "workbench_ui/dashboard.py::render": 74,
     "workbench_ui/review.py::_more": 64,
 }

@@ -218,3 +218,12 @@ def test_findings_lower_a_links_fidelity_by_their_weight():
     assert out[2].score == 0.0
     minor = weigh_findings(links, [finding("minor")])[0].score
     assert out[0].score < minor < 0.9   # a major finding weighs more than a minor one
+
+
+def test_finding_weights_come_from_the_fitted_file(tmp_path):
+    from workbench.align.finding_weights import DEFAULT_WEIGHTS, load_weights
+
+    assert load_weights(tmp_path / "none.json") == DEFAULT_WEIGHTS
+    path = tmp_path / "w.json"
+    path.write_text('{"weights": {"minor": 0.5}}', encoding="utf-8")
+    assert load_weights(path) == dict(DEFAULT_WEIGHTS, minor=0.5)

@@ -23,6 +23,9 @@ from workbench.checks.numbers import NumberCheck
 from workbench.checks.names import GenderCheck, NameCheck
 from workbench.checks.glossary_terms import ForbiddenCheck, TermCheck
 from workbench.checks.untranslated import UntranslatedCheck
+from workbench.checks.loanwords import LoanwordCheck
+from workbench.checks.name_document import NameAcrossDocumentCheck
+from workbench.checks.name_order import CreditNameCheck, NameOrderCheck
 from workbench.model.finding import SEVERITIES, Finding
 from workbench.glossary.terms import Glossary
 from workbench.model.link import Link
@@ -36,10 +39,14 @@ CHECKS: dict[str, type[Check]] = {
     "forbidden": ForbiddenCheck,
     "admin_level": AdminLevelCheck,
     "name": NameCheck,
+    "name_order": NameOrderCheck,
+    "credit_name": CreditNameCheck,
+    "name_document": NameAcrossDocumentCheck,
     "term": TermCheck,
     "gender": GenderCheck,
     "inconsistent": InconsistentCheck,
     "untranslated": UntranslatedCheck,
+    "loanword": LoanwordCheck,
 }
 
 __all__ = ["CHECKS", "Check", "run_checks", "check_titles"]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from workbench.checks.base import Check, LinkView, minor
 from workbench.model.finding import Finding
-from workbench.numbers.facts import extract_codes
+from workbench.numbers import extract_codes
 
 _LATIN = "A-Za-z\u00C0-\u024F\u1E00-\u1EFF"
 _RUN = re.compile(rf"[{_LATIN}][{_LATIN}0-9'’./:_-]*(?:[ \t]+(?:-[ \t]+)?[{_LATIN}0-9][{_LATIN}0-9'’./:_-]*)*")

@@ -34,3 +34,13 @@ COMRADE_VI: tuple[str, ...] = ("đồng chí",)
 #: Arabic "comrade": masculine and feminine, in matching form (ة written ه).
 COMRADE_AR_MASCULINE: tuple[str, ...] = ("الرفيق", "رفيق")
 COMRADE_AR_FEMININE: tuple[str, ...] = ("الرفيقة", "رفيقة")
+#: Labels that introduce a credit (photo, text, video): the words after them are a name
+#: as written, never a form of address ("Ảnh: Anh Việt" is the photographer Anh Việt).
+CREDIT_LABELS_VI: tuple[str, ...] = (
+    "Ảnh", "Ảnh và bài", "Bài và ảnh", "Bài, ảnh", "Bài - ảnh", "Video", "Clip", "Đồ họa",
+    "Tác giả", "Nguồn ảnh",
+)
+#: Arabic forms of address that a Vietnamese form of address (anh, chị, ông, bà) becomes.
+HONORIFICS_AR: tuple[str, ...] = ("السيد", "السيدة", "الآنسة", "الأخ", "الأخت", "السيد/")
+#: Abbreviated titles before a person's name (People's/Meritorious Artist, doctor ...).
+PERSON_TITLES_ABBR: tuple[str, ...] = ("NSND", "NSƯT", "NNND", "NNƯT", "TS", "ThS", "PGS", "GS", "BS")
