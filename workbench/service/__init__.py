@@ -37,6 +37,7 @@ from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
+from workbench.service.maintenance import MaintenanceCases
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import (
@@ -153,8 +154,11 @@ class Service:
         clock = clock or utcnow
         analyser = analyser or default_analyser
         self.store = store
-        self.settings = settings or Settings.from_env()
-        self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds)
+        self.settings = settings = settings or Settings.from_env()
+        policy = auth.PasswordPolicy.from_settings(settings.min_password_length,
+                                                   settings.common_passwords)
+        self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds, policy,
+                                  demo=settings.demo)
         self.reviews = ReviewCases(store, clock, self.accounts)
         self.revisions = CorrectionCases(store, clock, self.accounts)
         self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
@@ -165,6 +169,7 @@ class Service:
         self.figures = DashboardCases(store, self.accounts, self.reviews)
         self.translation = MachineTranslationCases(store, self.accounts)
         self.files = FileCases(self.accounts, self.documents, self.terms)
+        self.maintenance = MaintenanceCases(store, self.accounts)
 
     # accounts
     create_user = _forward("accounts", UserCases.create_user)
@@ -173,10 +178,17 @@ class Service:
     logout = _forward("accounts", UserCases.logout)
     disable_user = _forward("accounts", UserCases.disable_user)
     set_password = _forward("accounts", UserCases.set_password)
+    change_password = _forward("accounts", UserCases.change_password)
+    unlock_user = _forward("accounts", UserCases.unlock_user)
     has_admin = _forward("accounts", UserCases.has_admin)
     count_users = _forward("accounts", UserCases.count_users)
     has_user = _forward("accounts", UserCases.has_user)
     list_users = _forward("accounts", UserCases.list_users)
+    # the database
+    backup_to = _forward("maintenance", MaintenanceCases.backup_to)
+    restore_from = _forward("maintenance", MaintenanceCases.restore_from)
+    backup_download = _forward("maintenance", MaintenanceCases.backup_download)
+    backup_file_name = _forward("maintenance", MaintenanceCases.backup_file_name)
     # documents
     count_documents = _forward("documents", DocumentCases.count_documents)
     import_document = _forward("documents", DocumentCases.import_document)

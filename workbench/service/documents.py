@@ -11,6 +11,7 @@ from workbench.model.finding import Finding
 from workbench.service import roles
 from workbench.service.base import STATUSES, find_document, find_link, is_noise_link
 from workbench.service.glossary import GlossaryCases
+from workbench.service.hygiene import clean_name
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import DocumentSummary, Progress, User
@@ -75,7 +76,7 @@ class DocumentCases:
             progress=lambda f, m: report(0.05 + 0.85 * f, m),
         )
         report(0.92, "Saving…")
-        title = title.strip() or source_name
+        title = clean_name(title) or clean_name(source_name)  # no controls, no bidi overrides
         with self.store.session() as s:
             user = self.users.authorize(s, actor, "import")
             now = self.clock()

@@ -21,13 +21,20 @@ Progress = Callable[[float, str], None]
 
 @dataclass(frozen=True)
 class User:
-    """A signed-in (or listed) user: what the service needs to check permissions."""
+    """A signed-in (or listed) user: what the service needs to check permissions.
+
+    ``locked``: too many failed sign-ins, until an admin unlocks it.  ``session`` is
+    the digest of the sign-in this object came from ('' for a listed user): every use
+    case checks that session is still live before it acts, so a page left open after
+    a sign-out or an expiry cannot act once more."""
 
     id: int
     name: str
     roles: frozenset[str]
     disabled: bool = False
     created_at: datetime | None = None
+    locked: bool = False
+    session: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,8 @@ class RevisionView:
     created_at: datetime
     parent_id: int | None
     base_version: int | None = None
+    #: What the save changed in the typed text (e.g. control characters removed).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
