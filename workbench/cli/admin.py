@@ -61,9 +61,11 @@ def _acting_admin(service, args: argparse.Namespace):
     if service.count_users() == 0:
         return None
     if not args.as_user:
+        hint = ("; with no enabled admin left, create one with --force-first-admin "
+                "(needs the database's own access)") if not service.has_admin() else ""
         raise PermissionDenied(
             "users already exist: add --as ADMIN_NAME (password from WORKBENCH_AS_PASSWORD "
-            "or a prompt)")
+            f"or a prompt){hint}")
     password = Settings.from_env().as_password or getpass.getpass(
         f"Password for {args.as_user}: ")
     return service.authenticate(args.as_user, password).user

@@ -34,7 +34,7 @@ class UserCases:
         self.clock = clock
         self.session_ttl = session_ttl
         self.bcrypt_rounds = bcrypt_rounds
-        self.policy = policy or auth.PasswordPolicy()
+        self.policy = policy or auth.PasswordPolicy.from_settings(auth.MIN_PASSWORD_LENGTH, "")
         #: Demo mode (Settings.demo): the only mode in which demo/demo signs in.
         self.demo = demo
         self.throttle = throttle.SignInThrottle()
@@ -42,19 +42,30 @@ class UserCases:
     def authorize(self, s: Transaction, actor: User, action: str) -> UserRow:
         """The acting user as stored now (roles re-read: a stale or forged User object
         grants nothing), after checking ``action`` is allowed."""
-        row = user_rows.get(s, actor.id) if actor is not None else None
+        row = self._live_row(s, actor)
         if row is None or row.name != actor.name:
             raise PermissionDenied("unknown user: log in again")
-        if actor.session:  # checked before acting: a page left open acts no more
-            expires = user_rows.session_expiry(s, actor.session)
-            if expires is None or expires <= self.clock():
-                raise PermissionDenied(
-                    "your session has ended (signed out, expired, or ended by an admin): "
-                    "nothing was done; log in again")
         if row.disabled:
             raise PermissionDenied(f"user {row.name!r} is disabled: ask an admin")
         roles.require(row.name, row.roles.split(), action)
         return row
+
+    def _live_row(self, s: Transaction, actor: User | None) -> UserRow | None:
+        """The actor's row; for a signed-in actor (``actor.session``) its session is
+        checked first, in the same query: a page left open acts no more."""
+        if actor is None:
+            return None
+        if not actor.session:
+            return user_rows.get(s, actor.id)
+        found = user_rows.session_and_user(s, actor.session)
+        if found is not None and found[0].expires_at > self.clock():
+            return found[1] if found[1].id == actor.id else None
+        row = user_rows.get(s, actor.id)
+        if row is not None and row.disabled:
+            raise PermissionDenied(f"user {row.name!r} is disabled: ask an admin")
+        raise PermissionDenied(
+            "your session has ended (signed out, expired, or ended by an admin): nothing "
+            "was done; log in again")
 
     def check(self, actor: User, action: str) -> None:
         """:meth:`authorize` in a read-only transaction of its own."""

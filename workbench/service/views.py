@@ -21,12 +21,8 @@ Progress = Callable[[float, str], None]
 
 @dataclass(frozen=True)
 class User:
-    """A signed-in (or listed) user: what the service needs to check permissions.
-
-    ``locked``: too many failed sign-ins, until an admin unlocks it.  ``session`` is
-    the digest of the sign-in this object came from ('' for a listed user): every use
-    case checks that session is still live before it acts, so a page left open after
-    a sign-out or an expiry cannot act once more."""
+    """A user as the service checks it; ``locked`` after failed sign-ins; ``session``:
+    the sign-in's digest, checked live before every action ('' for a listed user)."""
 
     id: int
     name: str
@@ -165,8 +161,7 @@ class RevisionView:
     created_at: datetime
     parent_id: int | None
     base_version: int | None = None
-    #: What the save changed in the typed text (e.g. control characters removed).
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # what a save removed from the typed text
 
 
 @dataclass(frozen=True)
