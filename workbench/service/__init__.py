@@ -53,7 +53,7 @@ from workbench.model.finding import SEVERITIES
 from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service.bootstrap import DEMO_PASSWORD, DEMO_USER, ensure_demo
 from workbench.service.environment import (
-    database_location, mt_settings_from_env, plugged_analyser,
+    app_settings, database_location, mt_settings_from_env, plugged_analyser,
 )
 from workbench.service.files import (
     GLOSSARY_SCOPES, FileCases, FileFormat, ShippedTerm, document_formats, glossary_formats,
@@ -77,6 +77,7 @@ __all__ = [
     "MtSettings",
     "SEVERITIES",
     "ShippedTerm",
+    "app_settings",
     "database_location",
     "document_formats",
     "ensure_demo",
