@@ -28,6 +28,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from workbench.config import Settings
+from workbench.reading.limits import ReadingLimits
 from workbench.service import passwords as auth
 from workbench.service.alignment import AlignmentCases
 from workbench.service.base import (
@@ -164,7 +165,8 @@ class Service:
         self.revisions = CorrectionCases(store, clock, self.accounts)
         self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
         self.documents = DocumentCases(store, clock, self.accounts, self.reviews, self.terms,
-                                       analyser)
+                                       analyser, reading_limits(settings),
+                                       settings.max_analyses_per_user)
         self.alignment = AlignmentCases(store, clock, self.accounts, self.reviews, self.terms,
                                         analyser, rescorer or default_rescorer)
         self.figures = DashboardCases(store, self.accounts, self.reviews)
@@ -236,6 +238,13 @@ class Service:
     glossary_file = _forward("files", FileCases.glossary_file)
     import_glossary_file = _forward("files", FileCases.import_glossary_file)
     shipped_terms = _forward("files", FileCases.shipped_terms)
+
+
+def reading_limits(settings: Settings) -> ReadingLimits:
+    """The caps on an import, from the settings (:mod:`workbench.reading.limits`)."""
+    mb = 1024 * 1024
+    return ReadingLimits(settings.max_upload_mb * mb, settings.max_unpacked_mb * mb,
+                         settings.max_paragraphs, settings.max_paragraph_chars)
 
 
 def database_key(settings: Settings | None = None) -> str:
