@@ -119,6 +119,7 @@ class UserCases:
         does not tell which names exist."""
         name = name.strip()
         now = self.clock()
+        dummy = auth.dummy_hash(self.bcrypt_rounds)  # made at the first sign-in of any kind
         self.throttle.check_client(client, now)
         with self.store.read() as s:
             row = user_rows.by_name(s, name)
@@ -128,7 +129,7 @@ class UserCases:
             raise PermissionDenied(throttle.locked_message(row.name))
         else:
             throttle.refuse_if_waiting(row.failed_logins or 0, row.last_failed_at, now)
-        stored = row.password_hash if row is not None else auth.dummy_hash(self.bcrypt_rounds)
+        stored = row.password_hash if row is not None else dummy
         if not auth.verify_password(password, stored) or row is None:
             self.throttle.failed(client, name if row is None else None, now)
             if row is not None:

@@ -97,11 +97,12 @@ def _sqlite_begin(conn) -> None:
 
 
 def make_engine(url: str | None = None, settings: Settings | None = None,
-                synchronous: str = SQLITE_SYNCHRONOUS) -> Engine:
+                synchronous: str | None = None) -> Engine:
     """An engine for ``url`` (default: the configured database) with the SQLite
     settings several reviewers need (``synchronous``: FULL, or NORMAL to measure)."""
     url = database_url(url, settings)
     if url.startswith("sqlite"):
+        synchronous = synchronous or SQLITE_SYNCHRONOUS  # read now: a benchmark sets it
         if synchronous.upper() not in ("FULL", "NORMAL", "EXTRA", "OFF"):
             raise ValueError(f"synchronous={synchronous!r}: use FULL, NORMAL, EXTRA or OFF")
         engine = create_engine(
