@@ -33,4 +33,5 @@ def render(user: User) -> None:
         st.text_input("New password (12 characters or more, not a common one)",
                       type="password", key="new_password")
         st.text_input("New password again", type="password", key="new_password_again")
-        st.form_submit_button("Change password", on_click=_change, args=(user,))
+        st.form_submit_button("Change password", on_click=_change, args=(user,),
+                              key="change_password")

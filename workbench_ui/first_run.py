@@ -46,6 +46,7 @@ def render() -> None:
         st.text_input("Password (12 characters or more, not a common one)", type="password",
                       key="first_admin_password")
         st.text_input("Password again", type="password", key="first_admin_again")
-        st.form_submit_button("Create the admin and sign in", on_click=_create)
+        st.form_submit_button("Create the admin and sign in", on_click=_create,
+                              key="first_admin_create")
     if st.session_state.get(MESSAGE):
         st.error(plain(st.session_state[MESSAGE]))
