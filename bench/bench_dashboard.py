@@ -49,7 +49,7 @@ def main() -> None:
     upgrade(url)
     service = Service(Store(url), analyser=fake_analyse, rescorer=fake_rescore,
                       bcrypt_rounds=4)
-    root = service.create_user(None, "root", "root-pass", "admin")
+    root = service.create_user(None, "root", "root-bench-passphrase", "admin")
     pairs = []
     for k in range(args.documents):
         vi, ar = ntrex_document(k * args.paragraphs % 900, args.paragraphs)

@@ -117,8 +117,8 @@ def main() -> None:
         upgrade(pg_url(name))
         store = Store(pg_url(name, proxy.port))
         service = Service(store, analyser=fake_analyse, bcrypt_rounds=4)
-        root = service.create_user(None, "root", "pw-root", ["admin"])
-        root = service.authenticate("root", "pw-root").user
+        root = service.create_user(None, "root", "pw-root-bench-passphrase", ["admin"])
+        root = service.authenticate("root", "pw-root-bench-passphrase").user
         ar = data.joinpath("ar.txt").read_text(encoding="utf-8").splitlines()
         vi = data.joinpath("vi.txt").read_text(encoding="utf-8").splitlines()
         k = args.reviewers
@@ -126,8 +126,8 @@ def main() -> None:
                                       "\n\n".join(ar[:k]).encode(), "a.txt")
         users = []
         for i in range(k):
-            service.create_user(root, f"r{i}", f"pw-r{i}", ["translator"])
-            users.append(service.authenticate(f"r{i}", f"pw-r{i}").user)
+            service.create_user(root, f"r{i}", f"pw-r{i}-bench-passphrase", ["translator"])
+            users.append(service.authenticate(f"r{i}", f"pw-r{i}-bench-passphrase").user)
         reviewers = [Reviewer(i) for i in range(k)]
         stop = threading.Event()
         threads = [threading.Thread(target=review_loop,

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 300.0
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 os.environ.setdefault("OMP_NUM_THREADS", "2")
+os.environ.setdefault("WORKBENCH_DEMO", "1")  # the demo account and article (demo/demo)
 
 from ntrex import ntrex_dir  # noqa: E402
 

@@ -11,6 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo"
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
+# The suite runs as the demo deployment (demo/demo, short test passwords, cheap to
+# type); the tests of the safe defaults (tests/test_security.py) pass their own
+# Settings.  Subprocesses (CLI, browser, kill tests) inherit these.
+os.environ.setdefault("WORKBENCH_DEMO", "1")
+os.environ.setdefault("WORKBENCH_MIN_PASSWORD_LENGTH", "4")
+os.environ.setdefault("WORKBENCH_COMMON_PASSWORDS", "none")
 
 
 @pytest.fixture(scope="session")

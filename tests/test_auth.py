@@ -42,9 +42,19 @@ def test_long_passwords_differing_after_72_bytes_are_different():
     assert not auth.verify_password(stem + "hai", hashed)
 
 
-def test_short_password_refused():
-    with pytest.raises(PermissionDenied, match="at least 4"):
-        auth.hash_password("abc", 4)
+def test_short_and_common_passwords_refused_by_the_default_policy():
+    policy = auth.PasswordPolicy.from_settings(12, "")
+    with pytest.raises(PermissionDenied, match="at least 12"):
+        policy.check("abc-de-fgh")
+    with pytest.raises(PermissionDenied, match="most common"):
+        policy.check("QWERTY123456", "lan")  # in the shipped list (zxcvbn's), any case
+    with pytest.raises(PermissionDenied, match="most common"):
+        policy.check("Password1234!", "lan")  # a common one with digits added
+    with pytest.raises(PermissionDenied, match="user name"):
+        policy.check("nguyen.van.lan", "Nguyen.Van.Lan")
+    policy.check("ba con mèo đen nhảy")  # a passphrase passes
+    with pytest.raises(PermissionDenied, match="needed"):
+        auth.hash_password("", 4)
 
 
 def test_database_never_holds_a_password_or_a_token(service, admin):

@@ -59,13 +59,14 @@ def server(tmp_path_factory):
                OMP_NUM_THREADS="2", PYTHONPATH=os.pathsep.join(
                    [str(ROOT), str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")]))
     env.pop("WORKBENCH_DB_URL", None)
+    env.pop("WORKBENCH_DEMO", None)  # demo mode from the README's flag, as a user starts it
     if not _real_pipeline_available():
         env["WORKBENCH_ANALYSER"] = "app_fakes:analyse"
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
+         "--browser.gatherUsageStats", "false", "--", "--demo"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_TIMEOUT_S

@@ -85,12 +85,16 @@ def test_import_of_a_broken_file_exits_2_naming_it(data_dir: Path) -> None:
 @pytest.mark.parametrize("with_demo", [False, True])
 def test_admin_create_user_on_a_fresh_database(tmp_path: Path, data_dir: Path,
                                                with_demo: bool) -> None:
-    """The first admin needs no sign-in: on an empty database, and after the app's first
-    start made the demo account (which is no admin)."""
+    """The first admin needs no sign-in on an empty database; after demo mode made the
+    demo account (which is no admin) it needs --force-first-admin (issue #12)."""
     where = data_dir if with_demo else tmp_path / "empty"
     where.mkdir(exist_ok=True)
-    done = run(where, "admin", "create-user", "boss", "--role", "admin",
-               "--password", "boss-pass")
+    create = ["admin", "create-user", "boss", "--role", "admin", "--password", "boss-pass"]
+    if with_demo:
+        refused = run(where, *create)
+        assert refused.returncode != 0 and "--force-first-admin" in refused.stderr
+        create.append("--force-first-admin")
+    done = run(where, *create)
     assert done.returncode == 0, done.stderr
     service = _service(where)
     assert "admin" in service.authenticate("boss", "boss-pass").user.roles

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from workbench_ui.html.diff import diff_html
 from workbench.reading.document import display_name, read_document, read_text
 from workbench.errors import DocumentError
+from workbench.reading.unsafe_characters import strip_unsafe
 from workbench_ui.html.highlight import Mark, components_table, fidelity_badge, highlight_paragraphs, highlight_text
 
 PAYLOADS = [
@@ -213,7 +214,9 @@ def test_service_stores_names_as_labels_not_paths(service, admin, name: str, tmp
     summary = service.import_document(admin, "", vi, name, ar, name + ".ar")
     assert summary.source_name == name
     assert summary.target_name == name + ".ar"
-    assert summary.title == name  # a label; the UI escapes it like any text
+    # a label, without controls or bidi overrides (issue #12); the UI escapes it as text
+    assert summary.title == strip_unsafe(name, one_line=True)[0].strip()
+    assert not any(ch in summary.title for ch in "\u202e\u2066\u2067\u2069\n\x00")
     created = {p for p in tmp_path.rglob("*")} - before
     # only the database's own files may appear (SQLite journal/WAL), nothing named after the upload
     assert all(p.name.startswith("workbench.db") for p in created), created

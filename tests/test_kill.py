@@ -33,7 +33,7 @@ def _run_and_kill(url: str, doc_id: int, acks_before_kill: int) -> list[dict]:
     """Start a child that saves with two threads; SIGKILL it once it has acknowledged
     ``acks_before_kill`` saves; return every acknowledgement it printed."""
     child = subprocess.Popen(
-        [sys.executable, str(HERE / "kill_child.py"), url, str(doc_id), "r0", "r0-pass", "2"],
+        [sys.executable, str(HERE / "kill_child.py"), url, str(doc_id), "r0", "r0-bench-passphrase", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
         env={**os.environ, "OMP_NUM_THREADS": "1"},
     )
@@ -99,7 +99,7 @@ def test_acknowledged_saves_survive_sigkill(kind):
 
             # Not left locked: a new reviewer saves at once on top of the last version.
             service = Service(store, bcrypt_rounds=4)
-            user = service.authenticate("r1", "r1-pass").user
+            user = service.authenticate("r1", "r1-bench-passphrase").user
             row = service.get_review(user, doc_id).rows[0]
             started = time.monotonic()
             saved = service.save_correction(user, doc_id, 0, row.current_text + " ✓",

@@ -588,17 +588,22 @@ def test_import_returns_the_reading_notes_naming_the_file(service, admin):
 # --------------------------------------------------------------------------- first admin
 
 
-def test_first_admin_can_be_created_after_the_demo_account(service):
+def test_first_admin_after_the_demo_account_needs_the_explicit_flag(service):
     from workbench.service.bootstrap import DEMO_PASSWORD, DEMO_ROLES, DEMO_USER
 
     service.create_user(None, DEMO_USER, DEMO_PASSWORD, DEMO_ROLES)  # the app's first start
     assert not service.has_admin()
     with pytest.raises(PermissionDenied, match="sign in as an admin"):
         service.create_user(None, "lan", "lan-pass", TRANSLATOR)
-    boss = service.create_user(None, "boss", "boss-pass", ADMIN)
+    # users exist but no admin: no sign-in-free admin without --force-first-admin
+    with pytest.raises(PermissionDenied, match="force-first-admin"):
+        service.create_user(None, "boss", "boss-pass", ADMIN)
+    with pytest.raises(PermissionDenied, match="sign in as an admin"):
+        service.create_user(None, "lan", "lan-pass", TRANSLATOR, force_first_admin=True)
+    boss = service.create_user(None, "boss", "boss-pass", ADMIN, force_first_admin=True)
     assert ADMIN in boss.roles and service.has_admin()
     with pytest.raises(PermissionDenied, match="sign in as an admin"):
-        service.create_user(None, "boss2", "boss-pass", ADMIN)
+        service.create_user(None, "boss2", "boss-pass", ADMIN, force_first_admin=True)
     assert service.authenticate(DEMO_USER, DEMO_PASSWORD).user.roles == set(DEMO_ROLES)
 
 

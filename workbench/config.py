@@ -21,6 +21,17 @@ DEFAULT_DATA_DIR = "data"
 DB_FILE = "workbench.db"
 DEFAULT_MT_PROVIDER = "google"
 DEFAULT_MT_URL = "http://localhost:5000/"
+_YES = ("1", "true", "yes", "on")
+
+
+def _number(env: Mapping[str, str], name: str, default: int) -> int:
+    """A positive whole number from ``env[name]``; a bad value is an error naming it."""
+    raw = env.get(name, "").strip().replace("_", "")
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) <= 0:
+        raise ValueError(f"{name}={raw!r}: give a whole number above 0 (default {default})")
+    return int(raw)
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,18 @@ class Settings:
     (end-to-end tests, benchmarks); ``as_password``: ``WORKBENCH_AS_PASSWORD``, the
     password of the CLI's ``--as`` user; ``new_password``: ``WORKBENCH_PASSWORD``, the
     password of a user the CLI creates.
+
+    Safety (issue #12): ``demo``: ``WORKBENCH_DEMO`` (``1``/``true``/``yes``), the
+    explicit demo mode, the only one in which the demo account (demo/demo) is created
+    and may sign in; ``min_password_length``: ``WORKBENCH_MIN_PASSWORD_LENGTH`` (12);
+    ``common_passwords``: ``WORKBENCH_COMMON_PASSWORDS``, a file of refused passwords
+    ('' means the shipped list, ``none`` checks none); the caps on what an import may
+    be, each refused before any work starts: ``max_upload_mb``
+    (``WORKBENCH_MAX_UPLOAD_MB``, 50), ``max_unpacked_mb`` (``WORKBENCH_MAX_UNPACKED_MB``,
+    64: what a .docx may unpack to, counted while unpacking), ``max_paragraphs``
+    (``WORKBENCH_MAX_PARAGRAPHS``, 20,000 per file), ``max_paragraph_chars``
+    (``WORKBENCH_MAX_PARAGRAPH_CHARS``, 100,000) and ``max_analyses_per_user``
+    (``WORKBENCH_MAX_ANALYSES_PER_USER``, 2 at a time).
     """
 
     db_url: str = ""
@@ -45,6 +68,14 @@ class Settings:
     analyser: str = ""
     as_password: str | None = None
     new_password: str = ""
+    demo: bool = False
+    min_password_length: int = 12
+    common_passwords: str = ""
+    max_upload_mb: int = 50
+    max_unpacked_mb: int = 64
+    max_paragraphs: int = 20_000
+    max_paragraph_chars: int = 100_000
+    max_analyses_per_user: int = 2
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -59,6 +90,14 @@ class Settings:
             analyser=env.get("WORKBENCH_ANALYSER", "").strip(),
             as_password=env.get("WORKBENCH_AS_PASSWORD"),
             new_password=env.get("WORKBENCH_PASSWORD", ""),
+            demo=env.get("WORKBENCH_DEMO", "").strip().lower() in _YES,
+            min_password_length=_number(env, "WORKBENCH_MIN_PASSWORD_LENGTH", 12),
+            common_passwords=env.get("WORKBENCH_COMMON_PASSWORDS", "").strip(),
+            max_upload_mb=_number(env, "WORKBENCH_MAX_UPLOAD_MB", 50),
+            max_unpacked_mb=_number(env, "WORKBENCH_MAX_UNPACKED_MB", 64),
+            max_paragraphs=_number(env, "WORKBENCH_MAX_PARAGRAPHS", 20_000),
+            max_paragraph_chars=_number(env, "WORKBENCH_MAX_PARAGRAPH_CHARS", 100_000),
+            max_analyses_per_user=_number(env, "WORKBENCH_MAX_ANALYSES_PER_USER", 2),
         )
 
     def database_url(self, create_dir: bool = True) -> str:

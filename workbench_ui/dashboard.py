@@ -11,6 +11,7 @@ from workbench.errors import WorkbenchError
 from workbench_ui.html.highlight import fidelity_band
 from workbench.service import User
 from workbench_ui import resources
+from workbench_ui.plain import plain
 
 
 def render(user: User) -> None:
@@ -19,7 +20,7 @@ def render(user: User) -> None:
     try:
         docs = svc.list_documents(user)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     choices = [None, *(d.id for d in docs)]
     titles = {d.id: d.title for d in docs}
@@ -28,7 +29,7 @@ def render(user: User) -> None:
     try:
         dash = svc.dashboard(user, doc_id)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     m = st.columns(5)
     m[0].metric("Documents", dash.documents)

@@ -9,6 +9,7 @@ import streamlit as st
 from workbench.errors import WorkbenchError
 from workbench.service import User
 from workbench_ui import resources
+from workbench_ui.plain import plain
 
 
 def open_document(doc_id: int) -> None:
@@ -45,13 +46,13 @@ def _create(user: User) -> None:
             progress=lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
     except WorkbenchError as exc:
         bar.empty()
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     bar.empty()
-    st.success(f"Created “{summary.title}”: {summary.links} paragraph links, "
+    st.success(f"Created “{plain(summary.title)}”: {summary.links} paragraph links, "
                f"{summary.open_findings} findings to look at.")
     for note in summary.notes:  # what reading the files changed (encoding, HTML, …)
-        st.info(f"Note: {note}")
+        st.info(f"Note: {plain(note)}")
     st.button("Open it", key="open_new", on_click=open_document, args=(summary.id,))
 
 
@@ -73,7 +74,7 @@ def render(user: User) -> None:
     try:
         docs = resources.service().list_documents(user)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     if not docs:
         st.info("No documents yet: create a review above.")
@@ -89,6 +90,6 @@ def render(user: User) -> None:
                                                     format="percent")})
     for d in docs:
         cols = st.columns([6, 1])
-        cols[0].markdown(f"**{d.title}** — {d.reviewed}/{d.links} reviewed, "
+        cols[0].markdown(f"**{plain(d.title)}** — {d.reviewed}/{d.links} reviewed, "
                          f"{d.approved} approved, {d.open_findings} open findings")
         cols[1].button("Open", key=f"open_{d.id}", on_click=open_document, args=(d.id,))

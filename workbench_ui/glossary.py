@@ -14,6 +14,7 @@ from workbench.service import (
 )
 from workbench_ui import messages, resources
 from workbench_ui.html.highlight import escape_mixed
+from workbench_ui.plain import plain
 
 COLUMNS = ("source", "target", "variants", "forbidden", "category", "note")
 EDITOR_KEY = "glossary_editor"
@@ -172,7 +173,7 @@ def render(user: User) -> None:
         approved = svc.list_terms(user, status="approved")
         suggested = svc.list_terms(user, status="suggested")
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     query = st.text_input("Search (Vietnamese, Arabic, note)", key="glossary_search")
     shown_terms = [t for t in approved if _matches(t, query)]
@@ -194,7 +195,7 @@ def render(user: User) -> None:
     try:
         _shipped_and_export(user, approved, query)
     except WorkbenchError as exc:  # a shipped glossary file that does not load
-        st.error(str(exc))
+        st.error(plain(exc))
     if can_edit:
         with st.expander("Import CSV/TBX"):
             st.file_uploader("Glossary file", type=["csv", "tbx"], key="glossary_upload")
@@ -202,8 +203,9 @@ def render(user: User) -> None:
     st.subheader(f"Suggestions ({len(suggested)})")
     for t in suggested:
         cols = st.columns([5, 1, 1])
-        cols[0].markdown(f"**{t.source}** → {t.target} · {t.category}"
-                         f"{' · ' + t.note if t.note else ''} (by {t.suggested_by or '?'})")
+        cols[0].markdown(f"**{plain(t.source)}** → {plain(t.target)} · {t.category}"
+                         f"{' · ' + plain(t.note) if t.note else ''} "
+                         f"(by {plain(t.suggested_by or '?')})")
         if can_decide:
             cols[1].button("Approve", key=f"term_approve_{t.id}", on_click=_decide,
                            args=(user, t.id, True))
@@ -214,7 +216,7 @@ def render(user: User) -> None:
             try:
                 _learned(user)
             except WorkbenchError as exc:
-                st.error(str(exc))
+                st.error(plain(exc))
         with st.expander("Suggest a term"):
             st.text_input("Vietnamese term", key="suggest_source")
             st.text_input("Arabic rendering", key="suggest_target")

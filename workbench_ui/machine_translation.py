@@ -18,6 +18,7 @@ from workbench.service import (
     mt_settings_from_env,
 )
 from workbench_ui import resources
+from workbench_ui.plain import plain
 
 
 def settings() -> None:
@@ -67,7 +68,7 @@ def suggest_button(user: User, doc_id: int, row: ReviewRow, text_key: str) -> No
                    "machine translation of the Vietnamese source.")
     error = st.session_state.get(f"mt_error_{row.link_id}")
     if error:
-        st.warning(f"Fresh machine translation unavailable: {error}")
+        st.warning(f"Fresh machine translation unavailable: {plain(error)}")
 
 
 def back_translation(user: User, doc_id: int, row: ReviewRow, text_key: str) -> None:
@@ -84,7 +85,7 @@ def back_translation(user: User, doc_id: int, row: ReviewRow, text_key: str) -> 
                     text=st.session_state.get(text_key, row.current_text))
         except WorkbenchError as exc:
             st.session_state.pop(f"bt_result_{row.link_id}", None)
-            st.warning(f"Back-translation unavailable (no round-trip score): {exc}")
+            st.warning(f"Back-translation unavailable (no round-trip score): {plain(exc)}")
             return
         st.session_state[f"bt_result_{row.link_id}"] = result
     result = st.session_state.get(f"bt_result_{row.link_id}")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
+from workbench_ui.plain import plain
 
 from workbench.errors import WorkbenchError
 
@@ -33,4 +34,4 @@ def show(key: str) -> None:
     """Show, once, the message left under ``key``."""
     message = st.session_state.pop(key, None)
     if message:
-        (st.error if message[0] == "error" else st.success)(message[1])
+        (st.error if message[0] == "error" else st.success)(plain(message[1]))

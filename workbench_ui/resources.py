@@ -10,12 +10,14 @@ its own service.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
 from workbench.errors import WorkbenchError
 from workbench.service import (
-    DEMO_PASSWORD, DEMO_USER, Service, User, database_location, open_service, plugged_analyser,
+    DEMO_PASSWORD, DEMO_USER, Service, User, app_settings, database_location, open_service,
+    plugged_analyser,
 )
 from workbench.service import ensure_demo as ensure_demo_data
 from workbench_ui import outage
@@ -28,6 +30,22 @@ SERVICE_OPTIONS: dict = {}
 SETUP_PROBLEMS: dict[str, str] = {}
 #: Data locations where the demo account signs in with demo/demo.
 DEMO_ACTIVE: set[str] = set()
+#: Set by app.py when started with ``--demo`` (``streamlit run app.py -- --demo``).
+DEMO_FLAG = False
+T = TypeVar("T")
+
+
+def demo_mode() -> bool:
+    """Whether the app runs in the explicit demo mode (``--demo`` or WORKBENCH_DEMO=1)."""
+    return app_settings(DEMO_FLAG).demo
+
+
+def safely(question: Callable[[], T], otherwise: T) -> T:
+    """``question()``, or ``otherwise`` while the database cannot answer."""
+    try:
+        return question()
+    except WorkbenchError:
+        return otherwise
 
 
 def data_location() -> str:
@@ -48,7 +66,7 @@ def get_service(location: str) -> Service:
             analyser, rescorer = plugged, plugged_rescorer
     if rescorer is not None:
         options["rescorer"] = rescorer
-    service = open_service(analyser=analyser, **options)
+    service = open_service(analyser=analyser, settings=app_settings(DEMO_FLAG), **options)
     problem = ensure_demo(service, location)
     if problem:
         SETUP_PROBLEMS[location] = problem
@@ -56,9 +74,11 @@ def get_service(location: str) -> Service:
 
 
 def ensure_demo(service: Service, location: str) -> str | None:
-    """Create the demo account and document on an empty database
+    """In demo mode only: create the demo account and document on an empty database
     (:func:`workbench.service.ensure_demo`) and note whether demo/demo signs in.
     Returns a message when the demo could not be set up; the app works without it."""
+    if not service.settings.demo:
+        return None
     try:
         ensure_demo_data(service)
     except WorkbenchError as exc:

@@ -24,6 +24,7 @@ from workbench_ui.html.highlight import (
     components_table, escape_mixed, fidelity_badge, highlight_paragraphs,
 )
 from workbench_ui import machine_translation, messages, outage, resources, rows as rowsel
+from workbench_ui.plain import plain
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
 CSS = """<style>
@@ -150,7 +151,7 @@ def _pick_document(user: User) -> int | None:
         docs = outage.remembered(f"documents:{user.id}",
                                  lambda: resources.service().list_documents(user))
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return None
     if not docs:
         st.info("No documents yet: create one on the Documents page.")
@@ -267,7 +268,7 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         head = (f"{'➡️ ' if focus else ''}**Link {row.ordinal}** · source ¶"
                 f"{', '.join(map(str, row.source)) or '—'} ↔ target ¶"
                 f"{', '.join(map(str, row.target)) or '—'} · {STATUS_ICONS.get(row.status, row.status)}"
-                + (f" by {row.status_by}" if row.status_by else "")
+                + (f" by {plain(row.status_by)}" if row.status_by else "")
                 + (f" · corrected (v{row.version})" if row.corrected else ""))
         c_head, c_score = st.columns([5, 1])
         c_head.markdown(head)
@@ -294,7 +295,7 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
             machine_translation.suggest_button(user, doc_id, row, _text_key(lid))
         if conflict:
             their_text, author, version = conflict
-            st.warning(f"{author or 'Someone'} saved version {version} meanwhile. Their text "
+            st.warning(f"{plain(author or 'Someone')} saved version {version} meanwhile. Their text "
                        "is below; yours is still in the box. Merge and save again to "
                        "replace theirs.")
             st.html(highlight_paragraphs([(-1, their_text)], {}, rtl=True))
@@ -308,7 +309,7 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
                   args=(user, doc_id, row, "approved"), disabled=row.status == "approved")
         more = b4.toggle("More…", key=f"more_{lid}")
         if flash:
-            (st.error if flash[0] == "error" else st.success)(flash[1])
+            (st.error if flash[0] == "error" else st.success)(plain(flash[1]))
         if more:
             _more(user, doc_id, row, last, svc)
 
@@ -346,13 +347,13 @@ def _more(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> None:
         try:
             history = svc.history(user, doc_id, row.ordinal)
         except WorkbenchError as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
             history = []
         if not history:
             st.caption("No revision yet: the text is the machine translation.")
         for rev in reversed(history):
             label = (f"v{rev.version}" if rev.version is not None else "refused save") + \
-                f" · {rev.kind} · {rev.author} · {rev.created_at:%Y-%m-%d %H:%M}"
+                f" · {rev.kind} · {plain(rev.author)} · {rev.created_at:%Y-%m-%d %H:%M}"
             with st.container(border=True):
                 c1, c2 = st.columns([5, 1])
                 c1.markdown(label)
@@ -391,7 +392,7 @@ def render(user: User) -> None:
                                    lambda: resources.service().get_review(user, doc_id),
                                    warn=True)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     d = review.document
     m = st.columns(5)
@@ -405,7 +406,7 @@ def render(user: User) -> None:
         _export(user, review)
     notice = st.session_state.pop("review_notice", None)
     if notice:
-        st.info(notice)
+        st.info(plain(notice))
     flt, sort = _filters(review)
     chosen = rowsel.select_rows(review.rows, flt, sort)
     pages = rowsel.page_count(len(chosen))

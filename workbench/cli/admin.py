@@ -1,17 +1,27 @@
 """``python -m workbench admin ...``: users and the database, from a shell.
 
     python -m workbench admin create-user NAME --role admin [--password P]
+    python -m workbench admin create-user NAME --role admin --force-first-admin
     python -m workbench admin disable-user NAME [--enable]
+    python -m workbench admin unlock-user NAME  # after too many failed sign-ins
     python -m workbench admin list-users
+    python -m workbench admin backup FILE      # a consistent copy, the app may run
+    python -m workbench admin restore FILE     # replace the database by a backup
     python -m workbench admin upgrade          # alembic upgrade head
-    python -m workbench admin ensure-demo      # demo account + document on an empty db
+    python -m workbench admin ensure-demo      # demo mode: demo account + document
 
 The database is the app's (``WORKBENCH_DB_URL`` or SQLite under ``WORKBENCH_DATA_DIR``;
 ``--db URL`` overrides).  On an empty database ``create-user`` needs no sign-in (first
 run); afterwards it acts as an admin named by ``--as`` whose password comes from
 ``WORKBENCH_AS_PASSWORD`` or a prompt, because the service checks roles for every
-action.  A new user's password comes from ``--password``, ``WORKBENCH_PASSWORD`` or a
-prompt (asked twice).
+action.  ``--force-first-admin`` creates an admin without signing in on a database that
+has users but no enabled admin (one that ran in demo mode, or whose admins were all
+disabled): it is refused while an enabled admin exists, and it trusts whoever runs it,
+so it is for someone with the database's own access (the SQLite file, the PostgreSQL
+credentials), never to be exposed.  A new user's password comes from ``--password``,
+``WORKBENCH_PASSWORD`` or a prompt (asked twice) and must pass the password policy
+(12 characters or more, not a common password).  ``backup``/``restore`` use SQLite's
+online backup API, or pg_dump/pg_restore for PostgreSQL.
 """
 
 from __future__ import annotations
@@ -51,9 +61,11 @@ def _acting_admin(service, args: argparse.Namespace):
     if service.count_users() == 0:
         return None
     if not args.as_user:
+        hint = ("; with no enabled admin left, create one with --force-first-admin "
+                "(needs the database's own access)") if not service.has_admin() else ""
         raise PermissionDenied(
             "users already exist: add --as ADMIN_NAME (password from WORKBENCH_AS_PASSWORD "
-            "or a prompt)")
+            f"or a prompt){hint}")
     password = Settings.from_env().as_password or getpass.getpass(
         f"Password for {args.as_user}: ")
     return service.authenticate(args.as_user, password).user
@@ -61,10 +73,11 @@ def _acting_admin(service, args: argparse.Namespace):
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     service = _service(args)
-    # The first admin needs no sign-in, even after the app created the demo account.
-    first_admin = "admin" in args.role and not service.has_admin()
-    actor = None if first_admin else _acting_admin(service, args)
-    user = service.create_user(actor, args.name, _new_password(args), args.role)
+    # No sign-in on an empty database, or with --force-first-admin (the service
+    # refuses that while an enabled admin exists).
+    actor = None if args.force_first_admin else _acting_admin(service, args)
+    user = service.create_user(actor, args.name, _new_password(args), args.role,
+                               force_first_admin=args.force_first_admin)
     print(f"created user {user.name} with roles {', '.join(sorted(user.roles))}")
     return 0
 
@@ -76,6 +89,39 @@ def cmd_disable_user(args: argparse.Namespace) -> int:
         raise PermissionDenied("no users exist yet: create an admin first")
     user = service.disable_user(actor, args.name, disabled=not args.enable)
     print(f"user {user.name} is now {'disabled' if user.disabled else 'enabled'}")
+    return 0
+
+
+def cmd_unlock_user(args: argparse.Namespace) -> int:
+    service = _service(args)
+    actor = _acting_admin(service, args)
+    if actor is None:
+        raise PermissionDenied("no users exist yet: create an admin first")
+    user = service.unlock_user(actor, args.name)
+    print(f"user {user.name} is unlocked: failed sign-ins forgotten")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from workbench.service import open_service
+
+    # No upgrade: a backup copies the database as it is.
+    report = open_service(args.db, upgrade=False).backup_to(args.file)
+    print(report)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from workbench.service import open_service
+
+    if not args.yes and sys.stdin.isatty():
+        answer = input(f"Replace the database by {args.file}? Everything since that backup "
+                       "is lost. Type yes: ")
+        if answer.strip().lower() != "yes":
+            print("nothing restored")
+            return 1
+    report = open_service(args.db, upgrade=False).restore_from(args.file)
+    print(report)
     return 0
 
 
@@ -118,6 +164,9 @@ def register(sub) -> None:
                    help="a role; repeat for several")
     p.add_argument("--password", default=None)
     p.add_argument("--as", dest="as_user", default=None, help="the admin doing this")
+    p.add_argument("--force-first-admin", action="store_true",
+                   help="create an admin without signing in on a database with users but "
+                        "no enabled admin (needs the database's own access)")
     p.set_defaults(func=cmd_create_user)
 
     p = commands.add_parser("disable-user", help="disable (or --enable) a user")
@@ -125,6 +174,20 @@ def register(sub) -> None:
     p.add_argument("--enable", action="store_true")
     p.add_argument("--as", dest="as_user", default=None)
     p.set_defaults(func=cmd_disable_user)
+
+    p = commands.add_parser("unlock-user", help="unlock a user after failed sign-ins")
+    p.add_argument("name")
+    p.add_argument("--as", dest="as_user", default=None)
+    p.set_defaults(func=cmd_unlock_user)
+
+    p = commands.add_parser("backup", help="write a consistent copy of the database to FILE")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_backup)
+
+    p = commands.add_parser("restore", help="replace the database by the backup FILE")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="do not ask")
+    p.set_defaults(func=cmd_restore)
 
     p = commands.add_parser("list-users", help="list users and roles")
     p.add_argument("--as", dest="as_user", default=None)

@@ -15,6 +15,7 @@ from workbench.export.plaintext import export_plaintext
 from workbench.export.report import export_csv, export_xlsx
 from workbench.export.tmx import export_tmx
 from workbench.export.word import export_docx
+from workbench.export.xml_safe import safe_document
 from workbench.export.xliff import (
     ImportedUnit,
     apply_imported,
@@ -89,6 +90,10 @@ def export_glossary(glossary: object, fmt: str) -> bytes:
         raise ValueError(
             f"unknown glossary format {fmt!r}; choose one of {', '.join(GLOSSARY_EXPORTERS)}"
         ) from None
+    from workbench.glossary.terms import Glossary
+
+    if isinstance(glossary, Glossary):  # stored terms may hold characters XML forbids
+        glossary = Glossary([safe_document(e) for e in glossary.entries], glossary.name)
     return exporter(glossary)
 
 
@@ -105,7 +110,7 @@ def export_document(doc: ReviewedDocument, fmt: str, **options: object) -> bytes
         raise ValueError(
             f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}"
         ) from None
-    return exporter(doc, **options)
+    return exporter(safe_document(doc), **options)
 
 
 __all__ = [

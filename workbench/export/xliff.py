@@ -29,6 +29,7 @@ from translate.storage import xliff as xliff12
 from translate.storage import xliff2
 
 from workbench.errors import DocumentError
+from workbench.reading.xml_safety import declares_entities
 from workbench.model.reviewed_document import ReviewedDocument, ReviewedUnit
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -154,6 +155,10 @@ def _attr(text: str) -> str:
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
+    if declares_entities(data):  # checked on the decoded text, before any parsing
+        raise DocumentError(
+            f"{name}: the file declares a DTD/entities, which XLIFF does not need; "
+            "refused for safety — export it again without a DOCTYPE")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
         remove_comments=True,

@@ -25,6 +25,7 @@ from types import MappingProxyType
 from lxml import etree
 
 from workbench.errors import GlossaryFormatError
+from workbench.reading.xml_safety import declares_entities
 from workbench.spreadsheet_cells import looks_like_formula, neutralise, restore
 
 #: Columns the CLI contract defines; anything else is an extra column, kept as is.
@@ -288,12 +289,11 @@ def dump_csv(glossary: Glossary) -> bytes:
 # --------------------------------------------------------------------------- TBX
 
 _DEPRECATED = "deprecatedTerm-admn-sts"
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 
 
 def _safe_tree(data: bytes, name: str) -> None:
     """Refuse TBX that declares entities (XXE, billion laughs) or is not well-formed XML."""
-    if _ENTITY_DECL.search(data):
+    if declares_entities(data) == "ENTITY":  # after decoding: UTF-16 hides it from bytes
         raise GlossaryFormatError(
             f"{name}: TBX declares XML entities (<!ENTITY>), which are refused for safety; "
             "export the glossary again without a DTD internal subset"

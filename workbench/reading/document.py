@@ -33,17 +33,16 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from workbench.reading.encoding import decode, refuse_garbled, refuse_known_binary, repair_mojibake
+from workbench.reading.limits import ReadingLimits, check_paragraphs, check_unpacked
 from workbench.reading.unsafe_characters import BIDI_CONTROLS as _BIDI_CONTROLS
 from workbench.reading.unsafe_characters import CONTROL_RE, CONTROLS, display_name
 from workbench.errors import DocumentError
 from workbench.model.paragraph import Paragraph
 
-#: Largest file read (the Streamlit upload limit too).  Reading 20 MB takes about a
-#: second (bench/bench_bad_input.py); aligning that much takes far longer, which is
-#: the pipeline's business, not the reader's.
+#: Largest file, and what a .docx may unpack to (zip bombs), when no ReadingLimits are
+#: given (the service's come from Settings; the other caps are in :mod:`.limits`).
 MAX_BYTES = 50 * 1024 * 1024
-#: A Word file whose parts would unpack to more than this is refused (zip bomb).
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 64 * 1024 * 1024
 #: A paragraph longer than this gets a note: its paragraph breaks were probably lost.
 LONG_PARAGRAPH = 20_000
 #: A document with more paragraphs than this gets a note: alignment will be slow.
@@ -251,12 +250,18 @@ def _is_html(text: str, name: str) -> bool:
 # ---------------------------------------------------------------------------- Word
 
 
-def _check_word_zip(data: bytes, name: str) -> None:
-    """Refuse zips that are not Word documents, with a message saying what they are."""
+def _limits(limits: ReadingLimits | None) -> ReadingLimits:
+    return limits or ReadingLimits(MAX_BYTES, MAX_UNZIPPED_BYTES)
+
+
+def _check_word_zip(data: bytes, name: str, limits: ReadingLimits) -> None:
+    """Refuse zips that are not Word documents, or that unpack past the limits."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            if "word/document.xml" in {info.filename for info in infos}:
+                check_unpacked(archive, infos, name, limits)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise DocumentError(
             f"{name}: a damaged Word/zip file ({exc}); open it in Word and save it again as .docx."
         ) from exc
@@ -277,21 +282,15 @@ def _check_word_zip(data: bytes, name: str) -> None:
             f"{name}: this is {what}, not a Word document; save the article as Word (.docx) "
             "or UTF-8 text (.txt)."
         )
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_UNZIPPED_BYTES:
-        raise DocumentError(
-            f"{name}: this Word file would unpack to {unpacked // (1024 * 1024)} MB "
-            f"(limit {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB); save the article as plain text."
-        )
 
 
-def docx_to_text(data: bytes, name: str) -> str:
+def docx_to_text(data: bytes, name: str, limits: ReadingLimits | None = None) -> str:
     """The paragraphs of a Word document (tables included, in order), a blank line apart."""
     import docx  # python-docx; imported here so reading text never pays for it
     from docx.table import Table
     from docx.text.paragraph import Paragraph as WordParagraph
 
-    _check_word_zip(data, name)
+    _check_word_zip(data, name, _limits(limits))
     try:
         document = docx.Document(io.BytesIO(data))
         texts: list[str] = []
@@ -319,7 +318,8 @@ def docx_to_text(data: bytes, name: str) -> str:
 # ------------------------------------------------------------------------- reading
 
 
-def _finish(text: str, name: str, encoding: str, notes: list[str]) -> Reading:
+def _finish(text: str, name: str, encoding: str, notes: list, limits=None) -> Reading:
+    check_paragraphs(text, name, limits, split_paragraphs)  # before any real work
     repaired = repair_mojibake(text)
     if repaired is not None:
         text = repaired[0]
@@ -362,16 +362,16 @@ def read_text(text: str, name: str = "<pasted text>") -> list[Paragraph]:
     return list(read_text_with_notes(text, name).paragraphs)
 
 
-def read_document_with_notes(data: bytes, name: str) -> Reading:
+def read_document_with_notes(data: bytes, name: str, limits=None) -> Reading:
     """Read a file's bytes in full; ``name`` (a file name) picks the format.
 
     Returns the paragraphs with the encoding found and notes on what was converted
-    or removed; raises :class:`DocumentError` for anything it cannot read.
+    or removed (``limits``: :class:`.limits.ReadingLimits`); raises :class:`DocumentError` for anything it cannot read.
     """
-    name = display_name(name)
-    if len(data) > MAX_BYTES:
+    name, limits = display_name(name), _limits(limits)
+    if len(data) > limits.max_bytes:
         raise DocumentError(
-            f"{name}: the file is over {MAX_BYTES // (1024 * 1024)} MB, the limit; "
+            f"{name}: the file is over {limits.max_bytes // (1024 * 1024)} MB, the limit; "
             "split the document into smaller files."
         )
     lower = name.lower()
@@ -382,10 +382,10 @@ def read_document_with_notes(data: bytes, name: str) -> Reading:
                 f"{name}: the name says Word (.docx) but the file is not one; "
                 "open it in Word and save it as .docx, or rename it if it is plain text."
             )
-        text = docx_to_text(data, name)
+        text = docx_to_text(data, name, limits)
         if not text.strip():
             raise DocumentError(f"{name}: the Word document has no text paragraphs.")
-        return _finish(text, name, "docx", [])
+        return _finish(text, name, "docx", [], limits)
     notes = []
     text, encoding = decode(data, name, notes)
     if not text.strip():
@@ -393,7 +393,7 @@ def read_document_with_notes(data: bytes, name: str) -> Reading:
     if _is_html(text, name):
         text = html_to_text(text, name)
         _add(notes, "read as HTML: tags, scripts and styles removed.")
-    return _finish(text, name, encoding, notes)
+    return _finish(text, name, encoding, notes, limits)
 
 
 def read_document(data: bytes, name: str) -> list[Paragraph]:

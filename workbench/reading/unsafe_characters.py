@@ -28,3 +28,23 @@ def display_name(name: str) -> str:
     forge a second line of CLI output.  Such characters are shown as ``\\u202e``.
     """
     return _UNSAFE_IN_NAME.sub(lambda m: f"\\u{ord(m.group()):04x}", name)
+
+
+# Typed text keeps tab and LF; other controls, bidi controls, BOMs and lone
+# surrogates go.  A one-line text (a name, a title, a term) loses its line ends too.
+_UNSAFE_IN_TEXT = re.compile(
+    f"[{re.escape(BIDI_CONTROLS + CONTROLS)}\x0b\x0c\x85\ufeff\ufffe\uffff\ud800-\udfff]")
+_LINE_ENDS = re.compile("[\r\n\u2028\u2029]+")
+
+
+def strip_unsafe(text: str, one_line: bool = False) -> tuple[str, int]:
+    """``text`` without control characters, bidi overrides/isolates, BOMs and lone
+    surrogates (CRLF becomes LF; with ``one_line`` every line end becomes a space),
+    and how many characters were removed."""
+    cleaned = text.replace("\r\n", "\n")
+    if one_line:
+        cleaned = _LINE_ENDS.sub(" ", cleaned)
+    removed = len(_UNSAFE_IN_TEXT.findall(cleaned))
+    if removed:
+        cleaned = _UNSAFE_IN_TEXT.sub("", cleaned)
+    return cleaned, removed

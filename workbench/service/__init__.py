@@ -28,6 +28,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from workbench.config import Settings
+from workbench.reading.limits import ReadingLimits
 from workbench.service import passwords as auth
 from workbench.service.alignment import AlignmentCases
 from workbench.service.base import (
@@ -37,6 +38,7 @@ from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
+from workbench.service.maintenance import MaintenanceCases
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import (
@@ -52,7 +54,7 @@ from workbench.model.finding import SEVERITIES
 from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service.bootstrap import DEMO_PASSWORD, DEMO_USER, ensure_demo
 from workbench.service.environment import (
-    database_location, mt_settings_from_env, plugged_analyser,
+    app_settings, database_location, mt_settings_from_env, plugged_analyser,
 )
 from workbench.service.files import (
     GLOSSARY_SCOPES, FileCases, FileFormat, ShippedTerm, document_formats, glossary_formats,
@@ -76,6 +78,7 @@ __all__ = [
     "MtSettings",
     "SEVERITIES",
     "ShippedTerm",
+    "app_settings",
     "database_location",
     "document_formats",
     "ensure_demo",
@@ -153,18 +156,23 @@ class Service:
         clock = clock or utcnow
         analyser = analyser or default_analyser
         self.store = store
-        self.settings = settings or Settings.from_env()
-        self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds)
+        self.settings = settings = settings or Settings.from_env()
+        policy = auth.PasswordPolicy.from_settings(settings.min_password_length,
+                                                   settings.common_passwords)
+        self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds, policy,
+                                  demo=settings.demo)
         self.reviews = ReviewCases(store, clock, self.accounts)
         self.revisions = CorrectionCases(store, clock, self.accounts)
         self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
         self.documents = DocumentCases(store, clock, self.accounts, self.reviews, self.terms,
-                                       analyser)
+                                       analyser, reading_limits(settings),
+                                       settings.max_analyses_per_user)
         self.alignment = AlignmentCases(store, clock, self.accounts, self.reviews, self.terms,
                                         analyser, rescorer or default_rescorer)
         self.figures = DashboardCases(store, self.accounts, self.reviews)
         self.translation = MachineTranslationCases(store, self.accounts)
         self.files = FileCases(self.accounts, self.documents, self.terms)
+        self.maintenance = MaintenanceCases(store, self.accounts)
 
     # accounts
     create_user = _forward("accounts", UserCases.create_user)
@@ -173,10 +181,17 @@ class Service:
     logout = _forward("accounts", UserCases.logout)
     disable_user = _forward("accounts", UserCases.disable_user)
     set_password = _forward("accounts", UserCases.set_password)
+    change_password = _forward("accounts", UserCases.change_password)
+    unlock_user = _forward("accounts", UserCases.unlock_user)
     has_admin = _forward("accounts", UserCases.has_admin)
     count_users = _forward("accounts", UserCases.count_users)
     has_user = _forward("accounts", UserCases.has_user)
     list_users = _forward("accounts", UserCases.list_users)
+    # the database
+    backup_to = _forward("maintenance", MaintenanceCases.backup_to)
+    restore_from = _forward("maintenance", MaintenanceCases.restore_from)
+    backup_download = _forward("maintenance", MaintenanceCases.backup_download)
+    backup_file_name = _forward("maintenance", MaintenanceCases.backup_file_name)
     # documents
     count_documents = _forward("documents", DocumentCases.count_documents)
     import_document = _forward("documents", DocumentCases.import_document)
@@ -223,6 +238,13 @@ class Service:
     glossary_file = _forward("files", FileCases.glossary_file)
     import_glossary_file = _forward("files", FileCases.import_glossary_file)
     shipped_terms = _forward("files", FileCases.shipped_terms)
+
+
+def reading_limits(settings: Settings) -> ReadingLimits:
+    """The caps on an import, from the settings (:mod:`workbench.reading.limits`)."""
+    mb = 1024 * 1024
+    return ReadingLimits(settings.max_upload_mb * mb, settings.max_unpacked_mb * mb,
+                         settings.max_paragraphs, settings.max_paragraph_chars)
 
 
 def database_key(settings: Settings | None = None) -> str:

@@ -87,8 +87,9 @@ def find_link(s: Transaction, doc_id: int, ordinal: int, lock: bool = False) -> 
     return link
 
 
-def user_view(row: UserRow) -> User:
-    return User(row.id, row.name, frozenset(row.roles.split()), row.disabled, row.created_at)
+def user_view(row: UserRow, session: str = "") -> User:
+    return User(row.id, row.name, frozenset(row.roles.split()), row.disabled, row.created_at,
+                row.locked_at is not None, session)
 
 
 def revision_view(row: RevisionRow, names: dict[int, str]) -> RevisionView:

@@ -1,10 +1,14 @@
-"""First run: the demo account and the demo document.
+"""Demo mode: the demo account and the demo document.
 
-``ensure_demo`` is called by the app on start: on an empty database it creates the
-demo account (name ``demo``, password ``demo``, roles translator + editor + glossary
-maintainer; not an admin) and imports ``demo/article.vi.txt`` with
-``demo/article.ar.txt``, so a first visitor can sign in and review at once.  On a
-database that already has users or documents it changes nothing.
+Only in the explicit demo mode (``WORKBENCH_DEMO=1``, or ``streamlit run app.py --
+--demo``: :attr:`workbench.config.Settings.demo`) does ``ensure_demo``, called by the
+app on start, create on an empty database the demo account (name ``demo``, password
+``demo``, roles translator + editor + glossary maintainer; not an admin) and import
+``demo/article.vi.txt`` with ``demo/article.ar.txt``, so a first visitor can sign in
+and review at once.  Outside demo mode it does nothing, and demo/demo does not sign
+in even where the account exists (:meth:`~.users.UserCases.authenticate`): a
+deployment has no default credentials.  On a database that already has users or
+documents it changes nothing.
 """
 
 from __future__ import annotations
@@ -13,13 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.service.roles import EDITOR, GLOSSARY_MAINTAINER, TRANSLATOR
+from workbench.service.users import DEMO_PASSWORD, DEMO_USER
 from workbench.service.views import DocumentSummary, Progress, User
 
 if TYPE_CHECKING:  # the package re-exports this module's names: no import circle
     from workbench.service import Service
 
-DEMO_USER = "demo"
-DEMO_PASSWORD = "demo"
 DEMO_ROLES = (TRANSLATOR, EDITOR, GLOSSARY_MAINTAINER)
 DEMO_TITLE = "Demo: Vietnamese news article and its published Arabic page"
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -27,13 +30,15 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
 def ensure_demo(service: Service, demo_dir: Path | None = None,
                 progress: Progress | None = None) -> DocumentSummary | None:
-    """Create the demo account and document if the database is empty.
+    """Demo mode only: create the demo account and document if the database is empty.
 
-    Returns the imported document, or None when nothing had to be done.
+    Returns the imported document, or None when nothing had to be done (or not in
+    demo mode).
     """
+    if not service.settings.demo:
+        return None
     demo_dir = Path(demo_dir or DEMO_DIR)
-    if service.count_users() == 0:
-        service.create_user(None, DEMO_USER, DEMO_PASSWORD, DEMO_ROLES)
+    service.accounts.ensure_demo_account(DEMO_ROLES)
     if service.count_documents() > 0:
         return None
     user = service.authenticate(DEMO_USER, DEMO_PASSWORD).user if service.has_user(

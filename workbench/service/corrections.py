@@ -12,7 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from workbench.errors import NotFound
+from dataclasses import replace
+
+from workbench.errors import NotFound, PermissionDenied
+from workbench.service.hygiene import clean_text
+from workbench.service.roles import allows
 from workbench.service.base import find_link, joined, revision_view
 from workbench.service.users import UserCases
 from workbench.service.views import RevisionView, SaveConflict, User
@@ -70,6 +74,15 @@ def _current_link(s: Transaction, doc_id: int, link_id: int) -> LinkRow:
     return link
 
 
+def _refuse_if_approved(user, link: LinkRow, label: str) -> None:
+    """An approved link is read-only to whoever may not approve: an editor reopens it
+    first (set its status back; the change is kept in the status history)."""
+    if link.status == "approved" and not allows(user.roles.split(), "approve"):
+        raise PermissionDenied(
+            f"{label} is approved, so it is locked: nothing was saved; ask an editor to "
+            "reopen it (set it back to reviewed) if it needs a change")
+
+
 class CorrectionCases:
     """Saving, listing and restoring the texts of links."""
 
@@ -95,10 +108,18 @@ class CorrectionCases:
               locate: Locate, expected_link_id: int | None, label: str) -> RevisionView:
         if not isinstance(text, str):
             raise TypeError("text must be a string")
+        text, note = clean_text(text, "your correction")
+        view = self._save_clean(actor, doc_id, text, base_version, kind, locate,
+                                expected_link_id, label)
+        return replace(view, notes=(note,)) if note else view
+
+    def _save_clean(self, actor: User, doc_id: int, text: str, base_version: int, kind: str,
+                    locate: Locate, expected_link_id: int | None, label: str) -> RevisionView:
         try:
             with self.store.session() as s:
                 user = self.users.authorize(s, actor, "correct")
                 link = locate(s)
+                _refuse_if_approved(user, link, label)
                 latest = revision_rows.latest(s, link.id)
                 current = latest.version if latest else 0
                 stale = current != base_version or (

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 
-from workbench.errors import ConflictError
+from workbench.errors import ConflictError, PermissionDenied
+from workbench.reading.limits import ReadingLimits
 from workbench.model.finding import Finding
 from workbench.service import roles
 from workbench.service.base import STATUSES, find_document, find_link, is_noise_link
 from workbench.service.glossary import GlossaryCases
+from workbench.service.hygiene import clean_name
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import DocumentSummary, Progress, User
@@ -30,13 +35,34 @@ class DocumentCases:
     ``glossary``; ``review`` gives the summaries and the review view."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
-                 review: ReviewCases, glossary: GlossaryCases, analyser: Callable) -> None:
+                 review: ReviewCases, glossary: GlossaryCases, analyser: Callable,
+                 limits: ReadingLimits | None = None, max_analyses: int = 2) -> None:
+        self.limits = limits  # caps on an import (Settings), checked before any work
+        self.max_analyses = max_analyses  # analyses one user may run at once
+        self._running: Counter[int] = Counter()
+        self._running_lock = threading.Lock()
         self.store = store
         self.clock = clock
         self.users = users
         self.review = review
         self.glossary = glossary
         self.analyser = analyser
+
+    @contextmanager
+    def _analysis_slot(self, actor: User):
+        """At most :attr:`max_analyses` imports of one user at once (each can hold a
+        core for minutes): the next is refused at once, before any work."""
+        with self._running_lock:
+            if self._running[actor.id] >= self.max_analyses:
+                raise PermissionDenied(
+                    f"{actor.name!r} already has {self._running[actor.id]} documents being "
+                    "analysed: wait for one to finish, then import again")
+            self._running[actor.id] += 1
+        try:
+            yield
+        finally:
+            with self._running_lock:
+                self._running[actor.id] -= 1
 
     def count_documents(self) -> int:
         """How many documents exist (first-run checks)."""
@@ -51,16 +77,23 @@ class DocumentCases:
 
         The analysis runs outside any database transaction (it can take a minute);
         the document is then stored in one transaction, so a crash leaves either the
-        whole document or nothing.
+        whole document or nothing.  The caps of :attr:`limits` are checked first, and
+        a user runs at most :attr:`max_analyses` imports at once.
         """
+        report = progress or (lambda fraction, message: None)
+        self.users.check(actor, "import")
+        with self._analysis_slot(actor):
+            return self._import(actor, title, source_bytes, source_name, target_bytes,
+                                target_name, report)
+
+    def _import(self, actor: User, title: str, source_bytes: bytes, source_name: str,
+                target_bytes: bytes, target_name: str, report: Progress) -> DocumentSummary:
         from workbench.reading.document import display_name, read_document_with_notes
         from workbench.reading.language import check_pair_languages
 
-        report = progress or (lambda fraction, message: None)
-        self.users.check(actor, "import")
         report(0.0, f"Reading {source_name} and {target_name}…")
-        source_reading = read_document_with_notes(source_bytes, source_name)
-        target_reading = read_document_with_notes(target_bytes, target_name)
+        source_reading = read_document_with_notes(source_bytes, source_name, self.limits)
+        target_reading = read_document_with_notes(target_bytes, target_name, self.limits)
         source = list(source_reading.paragraphs)
         target = list(target_reading.paragraphs)
         # Wrong language (swapped files, the same file twice): refused before anything
@@ -75,7 +108,7 @@ class DocumentCases:
             progress=lambda f, m: report(0.05 + 0.85 * f, m),
         )
         report(0.92, "Saving…")
-        title = title.strip() or source_name
+        title = clean_name(title) or clean_name(source_name)  # no controls, no bidi overrides
         with self.store.session() as s:
             user = self.users.authorize(s, actor, "import")
             now = self.clock()

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from workbench.config import DEFAULT_MT_URL, Settings
 from workbench.service.machine_translation import MtSettings
+
+
+def app_settings(demo_flag: bool = False, env: Mapping[str, str] | None = None) -> Settings:
+    """The app's settings: the environment's, in demo mode also when the app was
+    started with ``--demo`` (``streamlit run app.py -- --demo``, the README's command)."""
+    settings = Settings.from_env(env)
+    return replace(settings, demo=True) if demo_flag and not settings.demo else settings
 
 
 def database_location(env: Mapping[str, str] | None = None) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbench.errors import ConflictError, GlossaryFormatError, NotFound, WorkbenchError
+from workbench.service.hygiene import clean_name, clean_text
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import CorrectedLink, GlossaryTerm, User
@@ -29,9 +30,11 @@ def _term_fields(source: str, target: str, variants: Sequence[str] | str,
     def split(value):
         if isinstance(value, str):
             value = value.split("|")
-        return [v.strip() for v in value or () if v and v.strip()]
+        value = [clean_name(v) for v in value or () if v]
+        return [v for v in value if v]
 
-    source, target = (source or "").strip(), (target or "").strip()
+    # Controls and bidi overrides are removed (service.hygiene), as from every typed text.
+    source, target = clean_name(source or ""), clean_name(target or "")
     if not source or not target:
         raise GlossaryFormatError("a glossary term needs a Vietnamese source and an Arabic target")
     category = (category or "term").strip()
@@ -45,7 +48,7 @@ def _term_fields(source: str, target: str, variants: Sequence[str] | str,
         raise GlossaryFormatError(
             f"term {source!r}: {', '.join(sorted(clash))} is both accepted and forbidden")
     return {"source": source, "target": target, "variants": variants, "forbidden": forbidden,
-            "category": category, "note": (note or "").strip()}
+            "category": category, "note": clean_text(note or "")[0].strip()}
 
 
 def _term_view(row: GlossaryTermRow, names: dict[int, str]) -> GlossaryTerm:

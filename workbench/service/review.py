@@ -9,6 +9,7 @@ from datetime import datetime
 from workbench.errors import NotFound, WorkbenchError
 from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
 from workbench.service.base import STATUSES, find_document, find_link, finding_view, joined
+from workbench.service.hygiene import clean_text
 from workbench.service.users import UserCases
 from workbench.service.views import (
     DocumentSummary, FindingView, MqmTag, Review, ReviewRow, User,
@@ -123,7 +124,7 @@ class ReviewCases:
 
     def dismiss_finding(self, actor: User, finding_id: int, reason: str) -> FindingView:
         """Dismiss a finding with a reason (kept with who and when)."""
-        reason = (reason or "").strip()
+        reason = clean_text(reason or "")[0].strip()  # no controls or bidi overrides
         if not reason:
             raise WorkbenchError(f"finding {finding_id}: say why it is dismissed")
         with self.store.session() as s:
@@ -152,7 +153,8 @@ class ReviewCases:
         with self.store.session() as s:
             user = self.users.authorize(s, actor, "tag_mqm")
             link = find_link(s, doc_id, link_ordinal)
-            row = finding_rows.add_tag(s, doc_id, link.id, category, severity, note or "",
+            row = finding_rows.add_tag(s, doc_id, link.id, category, severity,
+                                       clean_text(note or "")[0],
                                        user.id, self.clock())
             return MqmTag(row.id, link.id, category, severity, row.note, user.name,
                           row.created_at)

@@ -9,12 +9,14 @@ from workbench.errors import ConflictError, NotFound, PermissionDenied
 from workbench.service import passwords as auth
 from workbench.service import roles
 from workbench.service.base import user_view
+from workbench.service import throttle
 from workbench.service.roles import ADMIN, parse_roles
 from workbench.service.views import Session, User
 from workbench.store import ConstraintViolation, Store, Transaction, UserRow
 from workbench.store import users as user_rows
 
-_DUMMY_HASH = "$2b$04$" + "C" * 53
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo"
 
 
 def _has_admin(s: Transaction) -> bool:
@@ -26,16 +28,21 @@ class UserCases:
     :meth:`authorize`, which every other group calls before it does anything."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime], session_ttl: timedelta,
-                 bcrypt_rounds: int) -> None:
+                 bcrypt_rounds: int, policy: auth.PasswordPolicy | None = None,
+                 demo: bool = False) -> None:
         self.store = store
         self.clock = clock
         self.session_ttl = session_ttl
         self.bcrypt_rounds = bcrypt_rounds
+        self.policy = policy or auth.PasswordPolicy.from_settings(auth.MIN_PASSWORD_LENGTH, "")
+        #: Demo mode (Settings.demo): the only mode in which demo/demo signs in.
+        self.demo = demo
+        self.throttle = throttle.SignInThrottle()
 
     def authorize(self, s: Transaction, actor: User, action: str) -> UserRow:
         """The acting user as stored now (roles re-read: a stale or forged User object
         grants nothing), after checking ``action`` is allowed."""
-        row = user_rows.get(s, actor.id) if actor is not None else None
+        row = self._live_row(s, actor)
         if row is None or row.name != actor.name:
             raise PermissionDenied("unknown user: log in again")
         if row.disabled:
@@ -43,31 +50,56 @@ class UserCases:
         roles.require(row.name, row.roles.split(), action)
         return row
 
+    def _live_row(self, s: Transaction, actor: User | None) -> UserRow | None:
+        """The actor's row; for a signed-in actor (``actor.session``) its session is
+        checked first, in the same query: a page left open acts no more."""
+        if actor is None:
+            return None
+        if not actor.session:
+            return user_rows.get(s, actor.id)
+        found = user_rows.session_and_user(s, actor.session)
+        if found is not None and found[0].expires_at > self.clock():
+            return found[1] if found[1].id == actor.id else None
+        row = user_rows.get(s, actor.id)
+        if row is not None and row.disabled:
+            raise PermissionDenied(f"user {row.name!r} is disabled: ask an admin")
+        raise PermissionDenied(
+            "your session has ended (signed out, expired, or ended by an admin): nothing "
+            "was done; log in again")
+
     def check(self, actor: User, action: str) -> None:
         """:meth:`authorize` in a read-only transaction of its own."""
         with self.store.read() as s:
             self.authorize(s, actor, action)
 
     def create_user(self, actor: User | None, name: str, password: str,
-                    roles: Sequence[str] | str) -> User:
-        """Create a user (admin only).
+                    roles: Sequence[str] | str, force_first_admin: bool = False) -> User:
+        """Create a user (admin only); the password must pass :attr:`policy`.
 
-        ``actor=None`` (the first-run command, no sign-in) is allowed while no user
-        exists, or to create the first admin of a database that has none yet (the app
-        made the demo account, which is no admin, on its first start)."""
-        name = name.strip()
+        ``actor=None`` (first run, no sign-in: the first-run page or the CLI) is allowed
+        only while no user exists.  ``force_first_admin`` (the CLI's
+        ``--force-first-admin``, which needs the database's own access) also allows it
+        for an admin on a database that has users but no enabled admin (e.g. one that
+        ran in demo mode)."""
+        from workbench.service.hygiene import clean_name
+
+        name = clean_name(name, "a user name")
         if not name:
             raise PermissionDenied("a user needs a name")
         role_set = parse_roles(roles)
+        self.policy.check(password, name)
         password_hash = auth.hash_password(password, self.bcrypt_rounds)
         taken = ConflictError(f"user {name!r} already exists: choose another name")
         try:
             with self.store.session() as s:
                 if actor is None:
-                    first_admin = ADMIN in role_set and not _has_admin(s)
-                    if user_rows.count(s) and not first_admin:
+                    forced = force_first_admin and ADMIN in role_set and not _has_admin(s)
+                    if user_rows.count(s) and not forced:
                         raise PermissionDenied(
-                            "users already exist: sign in as an admin to create more users")
+                            "users already exist: sign in as an admin to create more users "
+                            "(no enabled admin left? python -m workbench admin create-user "
+                            "NAME --role admin --force-first-admin, run with the database's "
+                            "own access)")
                 else:
                     self.authorize(s, actor, "manage_users")
                 if user_rows.exists(s, name):
@@ -78,24 +110,49 @@ class UserCases:
         except ConstraintViolation as exc:  # created by someone else at the same moment
             raise taken from exc
 
-    def authenticate(self, name: str, password: str) -> Session:
-        """Check a password and open a session; PermissionDenied if wrong or disabled."""
+    def authenticate(self, name: str, password: str, client: str = "") -> Session:
+        """Check a password and open a session; PermissionDenied if wrong, disabled,
+        locked or too soon after failures (:mod:`.throttle`).  ``client`` names the
+        browser's address (the UI passes it; '' for scripts): it is throttled too.
+
+        An unknown name costs the same bcrypt check as a known one, so the time taken
+        does not tell which names exist."""
+        name = name.strip()
+        now = self.clock()
+        dummy = auth.dummy_hash(self.bcrypt_rounds)  # made at the first sign-in of any kind
+        self.throttle.check_client(client, now)
+        with self.store.read() as s:
+            row = user_rows.by_name(s, name)
+        if row is None:
+            self.throttle.check_unknown(name, now)
+        elif row.locked_at is not None:
+            raise PermissionDenied(throttle.locked_message(row.name))
+        else:
+            throttle.refuse_if_waiting(row.failed_logins or 0, row.last_failed_at, now)
+        stored = row.password_hash if row is not None else dummy
+        if not auth.verify_password(password, stored) or row is None:
+            self.throttle.failed(client, name if row is None else None, now)
+            if row is not None:
+                with self.store.session() as s:
+                    user_rows.record_failure(s, user_rows.get(s, row.id), now,
+                                             now - throttle.QUIET, throttle.LOCK_AFTER)
+            raise PermissionDenied("wrong user name or password")
+        if row.disabled:
+            raise PermissionDenied(f"user {row.name!r} is disabled: ask an admin")
+        if row.name == DEMO_USER and password == DEMO_PASSWORD and not self.demo:
+            raise PermissionDenied(
+                "the demo account signs in only in demo mode (WORKBENCH_DEMO=1 or "
+                "streamlit run app.py -- --demo); an admin can give it a real password")
+        token = auth.new_token()
+        expires = now + self.session_ttl
+        digest = auth.token_digest(token)
         with self.store.session() as s:
-            row = user_rows.by_name(s, name.strip())
-            if row is None:
-                auth.verify_password(password, _DUMMY_HASH)  # same time as a real check
-                raise PermissionDenied("wrong user name or password")
-            if not auth.verify_password(password, row.password_hash):
-                raise PermissionDenied("wrong user name or password")
-            if row.disabled:
-                raise PermissionDenied(f"user {row.name!r} is disabled: ask an admin")
-            token = auth.new_token()
-            now = self.clock()
-            expires = now + self.session_ttl
+            row = user_rows.get(s, row.id)
+            user_rows.clear_failures(s, row)
             # Forgotten sessions (closed tabs) are swept at the next login.
             user_rows.end_sessions(s, row.id, expired_at=now)
-            user_rows.open_session(s, row.id, auth.token_digest(token), now, expires)
-            return Session(token, user_view(row), expires)
+            user_rows.open_session(s, row.id, digest, now, expires)
+            return Session(token, user_view(row, digest), expires)
 
     def user_for_token(self, token: str) -> User:
         """The user of a live session; PermissionDenied ("log in again") if expired."""
@@ -113,7 +170,7 @@ class UserCases:
             )
         if user_row.disabled:
             raise PermissionDenied(f"user {user_row.name!r} is disabled: ask an admin")
-        return user_view(user_row)
+        return user_view(user_row, session_row.token_hash)
 
     def logout(self, token: str) -> None:
         """End a session (unknown tokens are ignored)."""
@@ -140,7 +197,9 @@ class UserCases:
             return user_view(row)
 
     def set_password(self, actor: User, name: str, password: str) -> None:
-        """Change a password (admin, or the user themself); ends the user's sessions."""
+        """Change a password (admin, or the user themself); ends the user's sessions.
+        The new password must pass :attr:`policy`."""
+        self.policy.check(password, name)
         password_hash = auth.hash_password(password, self.bcrypt_rounds)
         with self.store.session() as s:
             if actor is None or actor.name != name:
@@ -150,6 +209,40 @@ class UserCases:
             row = self._target_user(s, name)
             user_rows.set_password_hash(s, row, password_hash)
             user_rows.end_sessions(s, row.id)
+
+    def change_password(self, actor: User, current: str, new: str) -> None:
+        """A user changes their own password: the current one first, then the new one
+        (which must pass :attr:`policy`); every session of the user ends, this one too."""
+        with self.store.read() as s:
+            row = self.authorize(s, actor, "view")
+        if not auth.verify_password(current, row.password_hash):
+            raise PermissionDenied("the current password is wrong: nothing was changed")
+        if new == current:
+            raise PermissionDenied("the new password is the same as the current one")
+        self.set_password(actor, actor.name, new)
+
+    def unlock_user(self, actor: User, name: str) -> User:
+        """Lift a lock-out after failed sign-ins (admin only)."""
+        with self.store.session() as s:
+            self.authorize(s, actor, "manage_users")
+            row = self._target_user(s, name)
+            user_rows.clear_failures(s, row)
+            view = user_view(row)
+        self.throttle.names.clear(name.lower())
+        return view
+
+    def ensure_demo_account(self, roles: Sequence[str]) -> bool:
+        """Demo mode only: create demo/demo (exempt from the password policy, which it
+        fails on purpose) on a database with no users.  True if it was created."""
+        if not self.demo:
+            raise PermissionDenied(
+                "the demo account exists only in demo mode (WORKBENCH_DEMO=1)")
+        with self.store.session() as s:
+            if user_rows.count(s):
+                return False
+            user_rows.add(s, DEMO_USER, auth.hash_password(DEMO_PASSWORD, self.bcrypt_rounds),
+                          " ".join(sorted(parse_roles(roles))), self.clock())
+            return True
 
     def has_admin(self) -> bool:
         """Whether an enabled admin exists (else the first one may be created without

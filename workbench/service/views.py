@@ -21,13 +21,16 @@ Progress = Callable[[float, str], None]
 
 @dataclass(frozen=True)
 class User:
-    """A signed-in (or listed) user: what the service needs to check permissions."""
+    """A user as the service checks it; ``locked`` after failed sign-ins; ``session``:
+    the sign-in's digest, checked live before every action ('' for a listed user)."""
 
     id: int
     name: str
     roles: frozenset[str]
     disabled: bool = False
     created_at: datetime | None = None
+    locked: bool = False
+    session: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ class RevisionView:
     created_at: datetime
     parent_id: int | None
     base_version: int | None = None
+    notes: tuple[str, ...] = ()  # what a save removed from the typed text
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """The database: engine, transactions, the URL rule's use, and schema upgrades.
 
 SQLite by default (one file ``workbench.db`` under ``WORKBENCH_DATA_DIR``; WAL mode and
-a busy timeout so several reviewers can save at once), or any URL in
+a busy timeout so several reviewers can save at once; ``synchronous=FULL``, so a save
+acknowledged is on disk even if the machine loses power right after: with NORMAL an OS
+crash can roll back the last acknowledged saves), or any URL in
 ``WORKBENCH_DB_URL`` (the rule is :meth:`workbench.config.Settings.database_url`).
 Only :mod:`workbench.service` uses the store; nothing above it writes SQL.
 
@@ -41,6 +43,12 @@ CONNECT_TIMEOUT_S = 3
 #: What the driver raises when the server is gone, restarting, or (SQLite) locked past
 #: the busy timeout.  IntegrityError is not here: it is a refusal the service handles.
 UNREACHABLE = (OperationalError, InterfaceError, DisconnectionError)
+#: SQLite's ``synchronous``: FULL syncs the WAL at every commit (see the docstring;
+#: bench/load_reviewers.py --synchronous NORMAL measures what it costs).
+SQLITE_SYNCHRONOUS = "FULL"
+# What the database says when it could write nothing: the disk is full or read-only.
+_NO_SPACE = ("disk is full", "no space left", "could not extend file", "quota exceeded")
+_READ_ONLY = ("readonly database", "read-only", "read only file system")
 
 
 class ConstraintViolation(Exception):
@@ -61,16 +69,19 @@ def database_url(url: str | None = None, settings: Settings | None = None) -> st
     return (settings or Settings.from_env()).database_url()
 
 
-def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
-    # WAL lets readers go on while one writer commits; the busy timeout makes a second
-    # writer wait for the lock instead of failing at once; foreign keys are off by
-    # default in SQLite.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _sqlite_pragmas(synchronous: str):
+    def set_pragmas(dbapi_connection, connection_record) -> None:
+        # WAL lets readers go on while one writer commits; the busy timeout makes a
+        # second writer wait for the lock instead of failing at once; foreign keys are
+        # off by default in SQLite; synchronous: see SQLITE_SYNCHRONOUS.
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.close()
+
+    return set_pragmas
 
 
 READ_ONLY = "workbench_read_only"
@@ -85,15 +96,19 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def make_engine(url: str | None = None, settings: Settings | None = None) -> Engine:
+def make_engine(url: str | None = None, settings: Settings | None = None,
+                synchronous: str | None = None) -> Engine:
     """An engine for ``url`` (default: the configured database) with the SQLite
-    settings several reviewers need."""
+    settings several reviewers need (``synchronous``: FULL, or NORMAL to measure)."""
     url = database_url(url, settings)
     if url.startswith("sqlite"):
+        synchronous = synchronous or SQLITE_SYNCHRONOUS  # read now: a benchmark sets it
+        if synchronous.upper() not in ("FULL", "NORMAL", "EXTRA", "OFF"):
+            raise ValueError(f"synchronous={synchronous!r}: use FULL, NORMAL, EXTRA or OFF")
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "isolation_level": None},
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(synchronous.upper()))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     parsed = make_url(url)
@@ -161,9 +176,16 @@ class Store:
         they did (nothing was half-written: the transaction was rolled back) and what to do."""
         where = self.engine.url.render_as_string(hide_password=True)
         cause = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
-        if self.is_sqlite and "locked" in cause:
+        lower = cause.lower()
+        if self.is_sqlite and "locked" in lower:
             what = (f"the database {where} stayed locked by another process for more than "
                     f"{SQLITE_BUSY_TIMEOUT_MS / 1000:g} s ({cause})")
+        elif any(sign in lower for sign in _NO_SPACE):
+            what = (f"the disk of the database {where} is full, so nothing could be written "
+                    f"({cause}); an admin must free space")
+        elif any(sign in lower for sign in _READ_ONLY):
+            what = (f"the database {where} is read-only (a read-only disk or file), so nothing "
+                    f"could be written ({cause}); an admin must make it writable")
         else:
             what = f"the database cannot be reached ({where}: {cause})"
         if writing:
@@ -173,6 +195,24 @@ class Store:
         return ServiceUnavailable(
             f"{what}: nothing could be read; try again when it is back "
             "(tell an admin if it persists)")
+
+    def backup(self, path: str | Path) -> str:
+        """Write a consistent copy of the database to ``path`` (:mod:`.backup`)."""
+        from workbench.store import backup
+
+        return backup.backup(self, path)
+
+    def backup_bytes(self) -> bytes:
+        """A consistent copy of the database as bytes (:mod:`.backup`)."""
+        from workbench.store import backup
+
+        return backup.backup_bytes(self)
+
+    def restore(self, path: str | Path) -> str:
+        """Replace the database's content by the backup at ``path`` (:mod:`.backup`)."""
+        from workbench.store import backup
+
+        return backup.restore(self, path)
 
     def create_all(self) -> None:
         """Create the tables directly (tests); the app uses :func:`upgrade`."""

@@ -63,6 +63,11 @@ class UserRow(Base):
     roles: Mapped[str] = mapped_column(String(200))  # space separated, see roles.py
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Failed sign-ins in a row (reset by a good one or an admin), when the last one
+    # was, and when the account was locked for too many (an admin unlocks it).
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class SessionRow(Base):

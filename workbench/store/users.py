@@ -61,6 +61,27 @@ def set_password_hash(s: Transaction, row: UserRow, password_hash: str) -> None:
     s.flush()
 
 
+def record_failure(s: Transaction, row: UserRow, now: datetime, forget_before: datetime,
+                   lock_after: int) -> None:
+    """One more failed sign-in (the count restarts after a quiet spell, when the last
+    failure is before ``forget_before``); locks the account at ``lock_after``."""
+    if row.last_failed_at is None or row.last_failed_at < forget_before:
+        row.failed_logins = 0
+    row.failed_logins = (row.failed_logins or 0) + 1
+    row.last_failed_at = now
+    if row.failed_logins >= lock_after and row.locked_at is None:
+        row.locked_at = now
+    s.flush()
+
+
+def clear_failures(s: Transaction, row: UserRow) -> None:
+    """A good sign-in or an admin's unlock: no failures, not locked."""
+    row.failed_logins = 0
+    row.last_failed_at = None
+    row.locked_at = None
+    s.flush()
+
+
 # --------------------------------------------------------------------------- sessions
 
 
@@ -76,6 +97,11 @@ def session_and_user(s: Transaction, token_hash: str) -> tuple[SessionRow, UserR
         select(SessionRow, UserRow).join(UserRow, UserRow.id == SessionRow.user_id)
         .where(SessionRow.token_hash == token_hash)).first()
     return tuple(found) if found is not None else None
+
+
+def session_expiry(s: Transaction, token_hash: str) -> datetime | None:
+    """When the session with this token digest expires, or None if it has ended."""
+    return s.scalar(select(SessionRow.expires_at).where(SessionRow.token_hash == token_hash))
 
 
 def end_session(s: Transaction, session_id: int) -> None:
