@@ -37,6 +37,7 @@ from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
+from workbench.service.recheck import LinkRechecker, analyser_check
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import (
@@ -133,7 +134,9 @@ class Service:
     checks start from (default: the shipped one).  ``clock`` returns the current UTC
     time (tests move it to expire sessions); ``bcrypt_rounds`` is lowered only by tests.
     ``settings`` is the configuration the service was opened with (the UI reads the
-    online MT settings from it instead of the environment).
+    online MT settings from it instead of the environment).  ``checker`` re-checks a
+    link after a save (default: the pipeline's checks, or the given analyser's;
+    :mod:`workbench.service.recheck`).
 
     The groups are attributes (``accounts``, ``reviews``, ``revisions``, ``terms``,
     ``documents``, ``alignment``, ``figures``); every public method is forwarded.
@@ -149,15 +152,20 @@ class Service:
         bcrypt_rounds: int = auth.BCRYPT_ROUNDS,
         glossary: object | None = None,
         settings: Settings | None = None,
+        checker: Callable | None = None,
     ) -> None:
         clock = clock or utcnow
+        # A re-check uses the pipeline's checks, or the injected analyser's (a fake
+        # must agree with itself); ``checker`` overrides both.
+        checker = checker or (analyser_check(analyser) if analyser else None)
         analyser = analyser or default_analyser
         self.store = store
         self.settings = settings or Settings.from_env()
         self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds)
         self.reviews = ReviewCases(store, clock, self.accounts)
-        self.revisions = CorrectionCases(store, clock, self.accounts)
         self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
+        self.rechecker = LinkRechecker(store, self.terms, rescorer or default_rescorer, checker)
+        self.revisions = CorrectionCases(store, clock, self.accounts, self.rechecker)
         self.documents = DocumentCases(store, clock, self.accounts, self.reviews, self.terms,
                                        analyser)
         self.alignment = AlignmentCases(store, clock, self.accounts, self.reviews, self.terms,

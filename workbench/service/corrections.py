@@ -10,10 +10,12 @@ as a ``conflict`` revision, so nothing a reviewer typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from workbench.errors import NotFound
 from workbench.service.base import find_link, joined, revision_view
+from workbench.service.recheck import LinkRechecker
 from workbench.service.users import UserCases
 from workbench.service.views import RevisionView, SaveConflict, User
 from workbench.store import ConstraintViolation, LinkRow, RevisionRow, Store, Transaction
@@ -73,10 +75,21 @@ def _current_link(s: Transaction, doc_id: int, link_id: int) -> LinkRow:
 class CorrectionCases:
     """Saving, listing and restoring the texts of links."""
 
-    def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases) -> None:
+    def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
+                 rechecker: LinkRechecker | None = None) -> None:
         self.store = store
         self.clock = clock
         self.users = users
+        self.rechecker = rechecker
+
+    def _rechecked(self, doc_id: int, view: RevisionView) -> RevisionView:
+        """The saved revision, with what re-checking the link's new text changed (the
+        save is committed first: a failing check never loses a correction)."""
+        if self.rechecker is None or view.version is None:
+            return view
+        outcome = self.rechecker.recheck(doc_id, view.link_id, view.version)
+        return replace(view, findings_fixed=outcome.fixed, findings_opened=outcome.opened,
+                       score=outcome.score)
 
     def save_correction(self, actor: User, doc_id: int, link_ordinal: int, text: str,
                         base_version: int, link_id: int | None = None) -> RevisionView:
@@ -118,7 +131,7 @@ class CorrectionCases:
                                             parent_id=latest.id if latest else None)
                     view = revision_view(row, {user.id: user.name})
             if not stale:
-                return view
+                return self._rechecked(doc_id, view)
         except ConstraintViolation:
             pass  # someone else took this version between our read and our insert
         return self._refuse(actor, doc_id, text, base_version, locate, expected_link_id, label)

@@ -112,7 +112,8 @@ class DocumentCases:
             findings = tuple(ReviewedFinding(Finding(
                 f.kind, f.severity, row.source, row.target, f.term, f.expected, f.found,
                 f.message, f.source_spans, f.target_spans, f.check),
-                "dismissed" if f.status == "dismissed" else "open") for f in row.findings)
+                "dismissed" if f.status == "dismissed" else "open")
+                for f in row.findings if f.status != "fixed")  # a fixed one is no problem
             note = "; ".join(f"MQM {t.category} ({t.severity}){': ' + t.note if t.note else ''}"
                              for t in row.mqm)
             units.append(ReviewedUnit(

@@ -117,3 +117,10 @@ def set_status(s: Transaction, link: LinkRow, status: str, user_id: int,
     link.status, link.status_by, link.status_at = status, user_id, at_time
     s.add(StatusEventRow(doc_id=link.doc_id, link_id=link.id, status=status,
                          user_id=user_id, created_at=at_time))
+
+
+def set_score(link: LinkRow, score: float, components: Sequence[ScoreComponent],
+              signature: str) -> None:
+    """A link's fidelity after its text changed (re-scored and re-checked)."""
+    link.score, link.signature = float(score), signature
+    link.components = components_json(components)
