@@ -120,3 +120,25 @@ def test_a_name_made_consistent_closes_the_finding_on_the_other_link(real_checks
     after = svc.get_review(root, doc.id)
     assert [f.status for f in after.rows[1].findings] == ["fixed"]
     assert after.document.open_findings == 0
+
+
+def test_a_one_click_fix_keeps_the_clitics_and_closes_the_finding(real_checks):
+    svc = real_checks
+    svc.create_user(None, "root", "root-pass", ["admin"])
+    root = svc.authenticate("root", "root-pass").user
+    vi, ar = news_document(0, 12)
+    doc = svc.import_document(root, "Voters", vi, "v.vi.txt", ar, "v.ar.txt")
+    mt = svc.get_review(root, doc.id).rows[2].mt_text
+    svc.save_correction(root, doc.id, 2, "نص أول.\n\n" + mt.replace("بمنطقة", "بالمقاطعة"),
+                        base_version=0)
+    review = svc.get_review(root, doc.id)
+    row = review.rows[2]
+    finding = next(f for f in row.findings if f.status == "open" and f.fix)
+    assert (finding.flagged, finding.fix) == ("بالمقاطعة", "بالمنطقة")
+    start, end = finding.fix_span
+    assert row.current_text[start:end] == "بالمقاطعة"
+    fixed = row.current_text[:start] + finding.fix + row.current_text[end:]
+    saved = svc.save_correction(root, doc.id, 2, fixed, base_version=1)
+    assert saved.findings_fixed == 1
+    after = svc.get_review(root, doc.id).document.open_findings
+    assert after == review.document.open_findings - 1

@@ -11,7 +11,7 @@ from workbench_ui import machine_translation
 from workbench_ui.html.diff import diff_html
 from workbench_ui.html.highlight import components_table, escape_mixed, highlight_paragraphs
 from workbench_ui.review_actions import (
-    dismiss, realign, restore, restore_mt, tag, text_key,
+    dismiss, realign, restore, restore_mt, set_furniture, tag, text_key,
 )
 
 
@@ -65,7 +65,11 @@ def link_details(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> No
             st.button("Back to the machine translation", key=f"restore_mt_{lid}",
                       on_click=restore_mt, args=(user, doc_id, row))
     with tabs[5]:
-        c1, c2, c3 = st.columns(3)
+        c1, c2, c3, c4 = st.columns(4)
+        if row.source:
+            c4.button("Page furniture", key=f"furniture_{lid}", on_click=set_furniture,
+                      args=(user, doc_id, row, True), help="not work: folded away and left "
+                      "out of progress (a dateline, a byline)")
         c1.button("Merge with next", key=f"merge_{lid}", disabled=last,
                   on_click=realign, args=(row, "merged", lambda: svc.merge_links(
                       user, doc_id, [row.ordinal, row.ordinal + 1])))

@@ -19,7 +19,7 @@ from workbench_ui.export_panel import export_panel
 from workbench_ui.html.highlight import escape_mixed, fidelity_badge, highlight_paragraphs
 from workbench_ui.link_details import link_details
 from workbench_ui.review_actions import (
-    base_key, jump_next, save, set_status, text_key,
+    base_key, jump_next, save, set_furniture, set_status, text_key,
 )
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
@@ -138,6 +138,10 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         b3.button("Approve", key=f"approve_{lid}", on_click=set_status,
                   args=(user, doc_id, row, "approved"), disabled=row.status == "approved")
         more = b4.toggle("More…", key=f"more_{lid}")
+        if not row.source:  # a one-sided target link: often page chrome
+            b4.button("Page furniture", key=f"furniture_{lid}", on_click=set_furniture,
+                      args=(user, doc_id, row, True),
+                      help="not work: folded away and left out of progress")
         if flash:
             (st.error if flash[0] == "error" else st.success)(flash[1])
         if more:
@@ -165,14 +169,16 @@ def render(user: User) -> None:
     m[2].metric("Approved", d.approved)
     m[3].metric("Corrected", d.corrected)
     m[4].metric("Open findings", d.open_findings)
-    st.progress(d.progress, text=f"{d.progress:.0%} reviewed")
+    st.progress(d.progress, text=f"{d.progress:.0%} reviewed"
+                + (f" · {d.furniture} page furniture link(s) not counted" if d.furniture else ""))
     if st.toggle("Export this document", key="export_on"):
         export_panel(user, review)
     notice = st.session_state.pop("review_notice", None)
     if notice:
         st.info(notice)
     flt, sort = _filters(review)
-    chosen = rowsel.select_rows(review.rows, flt, sort)
+    work = [r for r in review.rows if not r.furniture]
+    chosen = rowsel.select_rows(work, flt, sort)
     pages = rowsel.page_count(len(chosen))
     if st.session_state.get("page_no", 1) > pages:
         st.session_state["page_no"] = pages
@@ -185,3 +191,20 @@ def render(user: User) -> None:
     last_ordinal = len(review.rows) - 1
     for row in page:
         _row(user, doc_id, review, row, flt.show_dismissed, row.ordinal == last_ordinal)
+    _furniture(user, doc_id, [r for r in review.rows if r.furniture])
+
+
+def _furniture(user: User, doc_id: int, rows: list[ReviewRow]) -> None:
+    """Page chrome folded into one collapsed group; one click moves a link back."""
+    if not rows:
+        return
+    with st.expander(f"Page furniture ({len(rows)})", expanded=False):
+        st.caption("Menus, ads, bylines and links of the web page: not counted in progress, "
+                   "marked as furniture in the exports.")
+        for row in rows:
+            c1, c2 = st.columns([5, 1])
+            c1.html(highlight_paragraphs([(-1, row.current_text)], {}, rtl=True))
+            c2.button("Not furniture", key=f"unfurniture_{row.link_id}",
+                      on_click=set_furniture, args=(user, doc_id, row, False),
+                      help=f"set by {row.furniture_by}" if row.furniture_by else
+                      "classified as page furniture when the document was read")

@@ -87,6 +87,15 @@ def set_status(user: User, doc_id: int, row: ReviewRow, status: str) -> None:
          f"Marked {status}.")
 
 
+def set_furniture(user: User, doc_id: int, row: ReviewRow, furniture: bool) -> None:
+    run(row.link_id,
+        lambda: resources.service().set_furniture(user, doc_id, row.ordinal, furniture),
+        "")
+    st.session_state["review_notice"] = (
+        f"Link {row.ordinal} moved to page furniture." if furniture
+        else f"Link {row.ordinal} moved back into the review.")
+
+
 def dismiss(user: User, row: ReviewRow, finding_id: int) -> None:
     reason = st.session_state.get(f"dismiss_reason_{finding_id}", "")
     run(row.link_id,

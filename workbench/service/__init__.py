@@ -195,6 +195,7 @@ class Service:
     # review
     get_review = _forward("reviews", ReviewCases.get_review)
     set_status = _forward("reviews", ReviewCases.set_status)
+    set_furniture = _forward("reviews", ReviewCases.set_furniture)
     dismiss_finding = _forward("reviews", ReviewCases.dismiss_finding)
     reopen_finding = _forward("reviews", ReviewCases.reopen_finding)
     tag_mqm = _forward("reviews", ReviewCases.tag_mqm)

@@ -9,7 +9,9 @@ from datetime import datetime
 from workbench.errors import ConflictError
 from workbench.model.finding import Finding
 from workbench.service import roles
-from workbench.service.base import STATUSES, find_document, find_link, is_noise_link
+from workbench.service.base import (
+    STATUSES, find_document, find_link, is_noise_link, joined,
+)
 from workbench.service.glossary import GlossaryCases
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
@@ -81,7 +83,10 @@ class DocumentCases:
             now = self.clock()
             doc = document_rows.add(s, title, user.id, now, source_name, target_name,
                                     analysis.signature or "", source, target)
-            rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now)
+            mt = {p.index: p.text for p in target}
+            rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now,
+                                 furniture=[is_noise_link(link.source, joined(mt, link.target))
+                                            for link in analysis.links])
             finding_rows.add(s, doc.id, rows, analysis.findings)
             doc_id = doc.id
         report(1.0, "Done")
@@ -114,14 +119,18 @@ class DocumentCases:
                 f.message, f.source_spans, f.target_spans, f.check),
                 "dismissed" if f.status == "dismissed" else "open")
                 for f in row.findings if f.status != "fixed")  # a fixed one is no problem
-            note = "; ".join(f"MQM {t.category} ({t.severity}){': ' + t.note if t.note else ''}"
-                             for t in row.mqm)
+            notes = [f"MQM {t.category} ({t.severity}){': ' + t.note if t.note else ''}"
+                     for t in row.mqm]
+            if row.furniture_by:  # a reviewer's choice, not the classifier's
+                notes.append(f"{'page furniture' if row.furniture else 'not page furniture'}"
+                             f" (set by {row.furniture_by})")
+            note = "; ".join(notes)
             units.append(ReviewedUnit(
                 ordinal=row.ordinal, source_indexes=row.source, target_indexes=row.target,
                 source_text=row.source_text, mt_text=row.mt_text, final_text=row.current_text,
                 state=state_of_status(row.status), score=float(row.score), findings=findings,
                 reviewer=row.status_by, note=note,
-                is_noise=is_noise_link(row.source, row.mt_text)))
+                is_noise=row.furniture))
         return ReviewedDocument(review.document.title, units=tuple(units))
 
     def import_xliff(self, actor: User, doc_id: int, data: bytes, name: str) -> list[int]:

@@ -66,10 +66,13 @@ class DocumentSummary:
     reviewed: int  # links reviewed or approved
     approved: int
     corrected: int  # links with at least one saved revision
-    open_findings: int
+    open_findings: int  # ``links``, ``reviewed``, … leave page furniture out
+
     #: What reading the files changed ("a.txt: converted from Windows-1256 …"); only
     #: filled in by :meth:`Service.import_document`, for the user who just imported.
     notes: tuple[str, ...] = ()
+    #: links that are page furniture (chrome: menus, ads, bylines), not counted above
+    furniture: int = 0
 
     @property
     def progress(self) -> float:
@@ -96,6 +99,11 @@ class FindingView:
     dismiss_reason: str | None = None
     dismissed_by: str | None = None
     fixed_version: int | None = None  # the version of the text that fixed it
+    #: a one-click fix of an open finding: ``flagged`` (the words as they stand at
+    #: ``fix_span`` of the link's current text) becomes ``fix`` (clitics kept)
+    flagged: str | None = None
+    fix: str | None = None
+    fix_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,9 @@ class ReviewRow:
     signature: str
     findings: tuple[FindingView, ...]
     mqm: tuple[MqmTag, ...] = ()
+    #: page furniture, not work (classified at import, or set by ``furniture_by``)
+    furniture: bool = False
+    furniture_by: str | None = None
 
     @property
     def corrected(self) -> bool:

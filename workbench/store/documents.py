@@ -84,12 +84,15 @@ def target_texts(s: Transaction, doc_ids: Iterable[int]) -> dict[tuple[int, int]
 
 
 def status_counts(s: Transaction) -> dict[int, dict[str, int]]:
-    """Per document, how many current links are in each review state."""
+    """Per document, how many current links (page furniture aside) are in each review
+    state; page furniture is counted under ``"furniture"``."""
     out: dict[int, dict[str, int]] = {}
-    for d, status, n in s.execute(
-            select(LinkRow.doc_id, LinkRow.status, func.count())
-            .where(LinkRow.ordinal.is_not(None)).group_by(LinkRow.doc_id, LinkRow.status)):
-        out.setdefault(d, {})[status] = n
+    for d, furniture, status, n in s.execute(
+            select(LinkRow.doc_id, LinkRow.furniture, LinkRow.status, func.count())
+            .where(LinkRow.ordinal.is_not(None))
+            .group_by(LinkRow.doc_id, LinkRow.furniture, LinkRow.status)):
+        key = "furniture" if furniture else status
+        out.setdefault(d, {})[key] = out.get(d, {}).get(key, 0) + n
     return out
 
 
@@ -103,9 +106,10 @@ def corrected_counts(s: Transaction) -> dict[int, int]:
 
 
 def open_finding_counts(s: Transaction) -> dict[int, int]:
-    """Per document, how many findings of current links are open."""
+    """Per document, how many findings of current links (page furniture aside) are open."""
     return dict(s.execute(
         select(FindingRow.doc_id, func.count())
         .join(LinkRow, LinkRow.id == FindingRow.link_id)
-        .where(LinkRow.ordinal.is_not(None), FindingRow.status == "open")
+        .where(LinkRow.ordinal.is_not(None), FindingRow.status == "open",
+               LinkRow.furniture.is_(False))
         .group_by(FindingRow.doc_id)).all())
