@@ -7,7 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from workbench.errors import WorkbenchError
-from workbench.service import Review, Service, User, document_formats, roles
+from workbench.service import ReasonRequired, Review, Service, User, document_formats, roles
 from workbench_ui import messages, resources
 from workbench_ui.review_actions import forget_form
 
@@ -20,19 +20,46 @@ def export_panel(user: User, review: Review) -> None:
         return
     st.caption("Corrected texts as they are now; approved links are final.")
     svc, doc = resources.service(), review.document
+    final, reason, blocked = _final_export(svc, user, doc.id)
     formats = document_formats()
     stem = "".join(c if c.isalnum() else "_" for c in doc.title)[:40] or "document"
     for col, fmt in zip(st.columns(len(formats)), formats):
-        col.download_button(fmt.name.upper(), _exporter(svc, user, doc.id, fmt.name),
+        report = fmt.label.startswith("QA report")
+        label = f"QA report ({fmt.name.upper()})" if report else fmt.name.upper()
+        col.download_button(label, _exporter(svc, user, doc.id, fmt.name, final and not report,
+                                             reason),
                             file_name=f"{stem}{fmt.extension}", mime=fmt.mime,
-                            help=fmt.label, key=f"export_{fmt.name}")
+                            help=fmt.label, key=f"export_{fmt.name}",
+                            disabled=blocked and not report)
     _xliff_upload(user, doc.id)
 
 
-def _exporter(svc: Service, user: User, doc_id: int, fmt: str) -> Callable[[], bytes]:
+def _final_export(svc: Service, user: User, doc_id: int) -> tuple[bool, str, bool]:
+    """(final export?, the reason given, whether the files are held back for a reason)."""
+    final = st.checkbox("Final delivery", key="export_final",
+                        help="the files go out as final: with critical findings open, "
+                        "say why (the reason is shown in the QA report)")
+    if not final:
+        return False, "", False
+    try:
+        critical = svc.open_critical(user, doc_id)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return True, "", True
+    if not critical:
+        return True, "", False
+    reason = st.text_input(f"{critical} critical finding(s) are open: why deliver anyway?",
+                           key="export_reason")
+    if not reason.strip():
+        st.warning("Give the reason before the final files can be downloaded.")
+    return True, reason, not reason.strip()
+
+
+def _exporter(svc: Service, user: User, doc_id: int, fmt: str, final: bool = False,
+              reason: str = "") -> Callable[[], bytes]:
     """The export of one format, made when the user asks (bound here: the download
     runs outside the script, so it must not look the service up again)."""
-    return lambda: svc.export_document(user, doc_id, fmt)
+    return lambda: svc.export_document(user, doc_id, fmt, final=final, reason=reason or None)
 
 
 def _xliff_upload(user: User, doc_id: int) -> None:
@@ -72,3 +99,38 @@ def _import_xliff(user: User, doc_id: int) -> None:
 def roles_refusal(user: User, action: str) -> str:
     return (f"Your roles ({', '.join(sorted(user.roles))}) do not allow you to "
             f"{roles.ACTION_TITLES.get(action, action)}.")
+
+
+def approve_panel(user: User, review: Review) -> None:
+    """Approve the whole document (editors); with critical findings open, ask why."""
+    if not roles.allows(user.roles, "approve"):
+        return
+    doc = review.document
+    messages.show("approve_doc_message")
+    if doc.links and doc.approved == doc.links:
+        return
+    c1, c2 = st.columns([1, 3])
+    c1.button("Approve document", key="approve_doc", on_click=_approve_document,
+              args=(user, doc.id))
+    if st.session_state.get("approve_doc_reason_needed"):
+        c2.text_input(st.session_state["approve_doc_reason_needed"], key="approve_doc_reason",
+                      placeholder="why it is approved with critical findings open")
+
+
+def _approve_document(user: User, doc_id: int) -> None:
+    reason = st.session_state.get("approve_doc_reason", "")
+    try:
+        summary = resources.service().approve_document(user, doc_id, reason=reason or None)
+    except ReasonRequired as exc:
+        st.session_state["approve_doc_reason_needed"] = (
+            f"{exc.open_critical} critical finding(s) are open: give the reason, then "
+            "approve again")
+        st.session_state["approve_doc_message"] = ("error", str(exc))
+        return
+    except WorkbenchError as exc:
+        st.session_state["approve_doc_message"] = ("error", str(exc))
+        return
+    st.session_state.pop("approve_doc_reason_needed", None)
+    st.session_state["approve_doc_message"] = (
+        "success", f"Document approved: {summary.approved} link(s)"
+        + (" (the reason is in the QA report)." if reason else "."))

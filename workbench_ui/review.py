@@ -15,11 +15,11 @@ import streamlit as st
 from workbench.errors import WorkbenchError
 from workbench.service import SEVERITIES, Review, ReviewRow, User
 from workbench_ui import machine_translation, outage, resources, rows as rowsel
-from workbench_ui.export_panel import export_panel
+from workbench_ui.export_panel import approve_panel, export_panel
 from workbench_ui.html.highlight import escape_mixed, fidelity_badge, highlight_paragraphs
 from workbench_ui.link_details import link_details
 from workbench_ui.review_actions import (
-    base_key, jump_next, save, set_furniture, set_status, text_key,
+    apply_fix, base_key, jump_next, save, set_furniture, set_status, text_key,
 )
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
@@ -117,6 +117,11 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         findings = _findings_html(row, show_dismissed)
         if findings:
             st.html(findings)
+        fixes = [f for f in row.findings if f.fix and f.status == "open"]
+        for col, f in zip(st.columns(max(len(fixes), 1)) if fixes else (), fixes):
+            col.button(f"Fix: {f.flagged} → {f.fix}", key=f"fix_{f.id}", on_click=apply_fix,
+                       args=(row, f), help="puts the fixed text into the correction box; "
+                       "save it to close the finding")
         flash = st.session_state.get("flash", {}).pop(lid, None)
         conflict = st.session_state.get(f"conflict_{lid}")
         if row.target:
@@ -173,6 +178,7 @@ def render(user: User) -> None:
                 + (f" · {d.furniture} page furniture link(s) not counted" if d.furniture else ""))
     if st.toggle("Export this document", key="export_on"):
         export_panel(user, review)
+    approve_panel(user, review)
     notice = st.session_state.pop("review_notice", None)
     if notice:
         st.info(notice)

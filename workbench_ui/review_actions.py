@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workbench.errors import WorkbenchError
-from workbench.service import ReviewRow, SaveConflict, User
+from workbench.service import FindingView, ReviewRow, SaveConflict, User
 from workbench_ui import resources, rows as rowsel
 
 
@@ -85,6 +85,24 @@ def set_status(user: User, doc_id: int, row: ReviewRow, status: str) -> None:
     run(row.link_id,
          lambda: resources.service().set_status(user, doc_id, row.ordinal, status),
          f"Marked {status}.")
+
+
+def apply_fix(row: ReviewRow, finding: FindingView) -> None:
+    """Put a finding's one-click fix into the correction box (the reviewer saves)."""
+    key = text_key(row.link_id)
+    box = st.session_state.get(key, row.current_text)
+    if box == row.current_text and finding.fix_span:
+        start, end = finding.fix_span
+        box = box[:start] + finding.fix + box[end:]
+    elif finding.flagged and finding.flagged in box:
+        box = box.replace(finding.flagged, finding.fix, 1)
+    else:
+        flash(row.link_id, "error", f"“{finding.flagged}” is no longer in the box: "
+              "the fix was not applied")
+        return
+    st.session_state[key] = box
+    flash(row.link_id, "success", f"Fix put in the box ({finding.flagged} → {finding.fix}): "
+          "save to keep it.")
 
 
 def set_furniture(user: User, doc_id: int, row: ReviewRow, furniture: bool) -> None:

@@ -37,6 +37,7 @@ from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
+from workbench.service.quality import QualityGateCases, ReasonRequired
 from workbench.service.recheck import LinkRechecker, analyser_check
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
@@ -95,6 +96,7 @@ __all__ = [
     "MqmTag",
     "PARAGRAPH_JOINER",
     "PostEditReport",
+    "ReasonRequired",
     "Progress",
     "Review",
     "ReviewRow",
@@ -163,16 +165,17 @@ class Service:
         self.settings = settings or Settings.from_env()
         self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds)
         self.reviews = ReviewCases(store, clock, self.accounts)
+        self.quality = QualityGateCases(store, clock, self.accounts, self.reviews)
         self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
         self.rechecker = LinkRechecker(store, self.terms, rescorer or default_rescorer, checker)
         self.revisions = CorrectionCases(store, clock, self.accounts, self.rechecker)
         self.documents = DocumentCases(store, clock, self.accounts, self.reviews, self.terms,
-                                       analyser)
+                                       analyser, self.quality)
         self.alignment = AlignmentCases(store, clock, self.accounts, self.reviews, self.terms,
                                         analyser, rescorer or default_rescorer)
         self.figures = DashboardCases(store, self.accounts, self.reviews)
         self.translation = MachineTranslationCases(store, self.accounts)
-        self.files = FileCases(self.accounts, self.documents, self.terms)
+        self.files = FileCases(self.accounts, self.documents, self.terms, self.quality)
 
     # accounts
     create_user = _forward("accounts", UserCases.create_user)
@@ -196,6 +199,9 @@ class Service:
     get_review = _forward("reviews", ReviewCases.get_review)
     set_status = _forward("reviews", ReviewCases.set_status)
     set_furniture = _forward("reviews", ReviewCases.set_furniture)
+    # quality gate
+    approve_document = _forward("quality", QualityGateCases.approve_document)
+    open_critical = _forward("quality", QualityGateCases.open_critical)
     dismiss_finding = _forward("reviews", ReviewCases.dismiss_finding)
     reopen_finding = _forward("reviews", ReviewCases.reopen_finding)
     tag_mqm = _forward("reviews", ReviewCases.tag_mqm)

@@ -13,6 +13,7 @@ from workbench.service.base import (
     STATUSES, find_document, find_link, is_noise_link, joined,
 )
 from workbench.service.glossary import GlossaryCases
+from workbench.service.quality import QualityGateCases
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import DocumentSummary, Progress, User
@@ -32,13 +33,15 @@ class DocumentCases:
     ``glossary``; ``review`` gives the summaries and the review view."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
-                 review: ReviewCases, glossary: GlossaryCases, analyser: Callable) -> None:
+                 review: ReviewCases, glossary: GlossaryCases, analyser: Callable,
+                 quality: QualityGateCases | None = None) -> None:
         self.store = store
         self.clock = clock
         self.users = users
         self.review = review
         self.glossary = glossary
         self.analyser = analyser
+        self.quality = quality  # the quality gate: its overrides go into the QA report
 
     def count_documents(self) -> int:
         """How many documents exist (first-run checks)."""
@@ -131,7 +134,8 @@ class DocumentCases:
                 state=state_of_status(row.status), score=float(row.score), findings=findings,
                 reviewer=row.status_by, note=note,
                 is_noise=row.furniture))
-        return ReviewedDocument(review.document.title, units=tuple(units))
+        overrides = self.quality.overrides(doc_id) if self.quality is not None else ()
+        return ReviewedDocument(review.document.title, units=tuple(units), overrides=overrides)
 
     def import_xliff(self, actor: User, doc_id: int, data: bytes, name: str) -> list[int]:
         """Bring corrections back from a reviewed XLIFF (1.2 or 2.0) exported by the

@@ -10,11 +10,13 @@ from sqlalchemy import delete, func, select
 from workbench.model.paragraph import Paragraph
 from workbench.store.database import Transaction
 from workbench.store.schema import (
-    DocumentRow, FindingRow, LinkRow, MqmTagRow, ParagraphRow, RevisionRow, StatusEventRow,
+    DocumentRow, FindingRow, LinkRow, MqmTagRow, ParagraphRow, QualityOverrideRow, RevisionRow,
+    StatusEventRow,
 )
 
 #: What belongs to a document, children first (deleted in this order).
-_PARTS = (FindingRow, MqmTagRow, StatusEventRow, RevisionRow, LinkRow, ParagraphRow)
+_PARTS = (FindingRow, MqmTagRow, StatusEventRow, RevisionRow, QualityOverrideRow, LinkRow,
+          ParagraphRow)
 
 
 def get(s: Transaction, doc_id: int) -> DocumentRow | None:
@@ -113,3 +115,29 @@ def open_finding_counts(s: Transaction) -> dict[int, int]:
         .where(LinkRow.ordinal.is_not(None), FindingRow.status == "open",
                LinkRow.furniture.is_(False))
         .group_by(FindingRow.doc_id)).all())
+
+
+def open_critical(s: Transaction, doc_id: int) -> int:
+    """How many critical findings of the document's current work links are open."""
+    return s.scalar(
+        select(func.count()).select_from(FindingRow)
+        .join(LinkRow, LinkRow.id == FindingRow.link_id)
+        .where(FindingRow.doc_id == doc_id, LinkRow.ordinal.is_not(None),
+               LinkRow.furniture.is_(False), FindingRow.status == "open",
+               FindingRow.severity == "critical")) or 0
+
+
+def add_override(s: Transaction, doc_id: int, action: str, reason: str, open_critical: int,
+                 user_id: int, created_at: datetime) -> QualityOverrideRow:
+    row = QualityOverrideRow(doc_id=doc_id, action=action, reason=reason,
+                             open_critical=open_critical, user_id=user_id,
+                             created_at=created_at)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def overrides(s: Transaction, doc_id: int) -> list[QualityOverrideRow]:
+    """The quality-gate overrides of a document, oldest first."""
+    return list(s.scalars(select(QualityOverrideRow).where(QualityOverrideRow.doc_id == doc_id)
+                          .order_by(QualityOverrideRow.id)))
