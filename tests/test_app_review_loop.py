@@ -71,3 +71,18 @@ def test_export_labels_say_qa_report(app: AppTest) -> None:
     app.toggle(key="export_on").set_value(True).run()
     labels = [b.proto.label for b in app.get("download_button")]
     assert "QA report (CSV)" in labels and "QA report (XLSX)" in labels
+
+
+def test_save_and_next_saves_and_moves_to_the_next_open_finding(app: AppTest) -> None:
+    login(app)
+    doc_id, review = open_review(app)
+    flagged = [r for r in review.rows if not r.furniture
+               and any(f.status == "open" for f in r.findings)]
+    first, second = flagged[0], flagged[1]
+    app.text_area(key=f"text_{first.link_id}").input(first.mt_text + " ؟")
+    app.button(key=f"savenext_{first.link_id}").click().run()
+    assert not app.exception
+    assert svc().get_review(demo_user(), doc_id).rows[first.ordinal].version == 1
+    assert app.session_state["focus"] == second.link_id
+    app.button(key=f"copymt_{first.link_id}").click().run()
+    assert app.text_area(key=f"text_{first.link_id}").value == first.mt_text

@@ -14,12 +14,13 @@ import streamlit as st
 
 from workbench.errors import WorkbenchError
 from workbench.service import SEVERITIES, Review, ReviewRow, User
-from workbench_ui import machine_translation, outage, resources, rows as rowsel
+from workbench_ui import machine_translation, outage, resources, rows as rowsel, shortcuts
 from workbench_ui.export_panel import approve_panel, export_panel
 from workbench_ui.html.highlight import escape_mixed, fidelity_badge, highlight_paragraphs
 from workbench_ui.link_details import link_details
 from workbench_ui.review_actions import (
-    apply_fix, base_key, jump_next, save, set_furniture, set_status, text_key,
+    apply_fix, base_key, copy_mt, jump_next, save, save_and_next, set_furniture, set_status,
+    text_key,
 )
 
 # The correction boxes hold Arabic: right-to-left, a little larger.
@@ -86,7 +87,7 @@ def _findings_html(row: ReviewRow, show_dismissed: bool) -> str:
 
 
 def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed: bool,
-         last: bool) -> None:
+         last: bool, chosen: list[ReviewRow]) -> None:
     lid = row.link_id
     svc = resources.service()
     if text_key(lid) not in st.session_state:
@@ -137,7 +138,12 @@ def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed
         b1, b2, b3, b4 = st.columns(4)
         if row.target:
             b1.button("Save correction", key=f"save_{lid}", on_click=save,
-                      args=(user, doc_id, row), type="primary")
+                      args=(user, doc_id, row), type="primary", help="Alt+S")
+            b1.button("Save & next", key=f"savenext_{lid}", on_click=save_and_next,
+                      args=(user, doc_id, row, chosen), help="Alt+Enter: save, then go to "
+                      "the next open finding")
+            b4.button("MT into box", key=f"copymt_{lid}", on_click=copy_mt, args=(row,),
+                      help="Alt+M: the machine translation back into the box")
         b2.button("Mark reviewed", key=f"reviewed_{lid}", on_click=set_status,
                   args=(user, doc_id, row, "reviewed"), disabled=row.status == "reviewed")
         b3.button("Approve", key=f"approve_{lid}", on_click=set_status,
@@ -192,11 +198,12 @@ def render(user: User) -> None:
     c1.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key="page_no")
     c2.button("Next open finding", key="next_open", on_click=jump_next, args=(chosen,))
     c3.caption(f"{len(chosen)} of {len(review.rows)} links shown, "
-               f"{rowsel.PAGE_SIZE} a page.")
+               f"{rowsel.PAGE_SIZE} a page. {shortcuts.HELP}")
+    shortcuts.install()
     page = rowsel.page_of(chosen, st.session_state.get("page_no", 1))
     last_ordinal = len(review.rows) - 1
     for row in page:
-        _row(user, doc_id, review, row, flt.show_dismissed, row.ordinal == last_ordinal)
+        _row(user, doc_id, review, row, flt.show_dismissed, row.ordinal == last_ordinal, chosen)
     _furniture(user, doc_id, [r for r in review.rows if r.furniture])
 
 

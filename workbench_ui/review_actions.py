@@ -157,3 +157,17 @@ def jump_next(rows: list[ReviewRow]) -> None:
     position, row = found
     st.session_state["focus"] = row.link_id
     st.session_state["page_no"] = position // rowsel.PAGE_SIZE + 1
+
+
+def save_and_next(user: User, doc_id: int, row: ReviewRow, rows: list[ReviewRow]) -> None:
+    """Save, then focus the next link with an open finding (if the save went through)."""
+    save(user, doc_id, row)
+    kind, _ = st.session_state.get("flash", {}).get(row.link_id, ("", ""))
+    if kind == "success":
+        st.session_state["focus"] = row.link_id
+        jump_next(rows)
+
+
+def copy_mt(row: ReviewRow) -> None:
+    """The machine translation back into the correction box (not saved)."""
+    st.session_state[text_key(row.link_id)] = row.mt_text
