@@ -197,7 +197,7 @@ def render(user: User) -> None:
     c1, c2, c3 = st.columns([2, 2, 4])
     c1.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key="page_no")
     c2.button("Next open finding", key="next_open", on_click=jump_next, args=(chosen,))
-    c3.caption(f"{len(chosen)} of {len(review.rows)} links shown, "
+    c3.caption(f"{len(chosen)} of {len(work)} links shown, "
                f"{rowsel.PAGE_SIZE} a page. {shortcuts.HELP}")
     shortcuts.install()
     page = rowsel.page_of(chosen, st.session_state.get("page_no", 1))

@@ -108,6 +108,7 @@ class CorrectionCases:
               locate: Locate, expected_link_id: int | None, label: str) -> RevisionView:
         if not isinstance(text, str):
             raise TypeError("text must be a string")
+        acknowledged = None
         try:
             with self.store.session() as s:
                 user = self.users.authorize(s, actor, "correct")
@@ -120,9 +121,11 @@ class CorrectionCases:
                         and expected_link_id in (None, link.id):
                     # Its commit went through but the answer was lost (the connection
                     # was cut during COMMIT) and the reviewer pressed save again:
-                    # acknowledge it rather than a conflict with their own text.
-                    return revision_view(latest, {user.id: user.name})
-                if not stale:
+                    # acknowledge it rather than a conflict with their own text (and
+                    # re-check it: the answer may have been lost before the re-check ran).
+                    acknowledged = revision_view(latest, {user.id: user.name})
+                    stale = False
+                elif not stale:
                     if latest is not None and latest.text == text and kind != "restore":
                         return revision_view(latest, {user.id: user.name})
                     # The unique (doc, link, version) refuses a concurrent twin here.
@@ -130,6 +133,8 @@ class CorrectionCases:
                                             kind, text, user.id, self.clock(),
                                             parent_id=latest.id if latest else None)
                     view = revision_view(row, {user.id: user.name})
+            if acknowledged is not None:
+                return self._rechecked(doc_id, acknowledged)
             if not stale:
                 return self._rechecked(doc_id, view)
         except ConstraintViolation:
