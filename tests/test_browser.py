@@ -12,6 +12,7 @@ through ``WORKBENCH_ANALYSER``.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -159,3 +160,81 @@ def test_review_flow_in_a_real_browser(server, page) -> None:
     expect(row.locator(".wb-side", has_text="(مراجعة)").first).to_be_visible()
     row.scroll_into_view_if_needed()
     _shot(pg, "6_history")
+
+
+def _metric(pg, label: str) -> int:
+    metric = pg.locator("[data-testid='stMetric']").filter(has_text=label).first
+    return int(metric.locator("[data-testid='stMetricValue']").inner_text().strip())
+
+
+def test_review_loop_in_a_real_browser(server, page) -> None:
+    """One-click fix, save, the finding closes and the open count drops; page furniture
+    is folded away and not counted; Alt+Enter saves and moves on.  Prints the wall time
+    of opening the document, going to the next open finding and saving."""
+    from playwright.sync_api import expect
+
+    pg = page
+    timings: dict[str, float] = {}
+    pg.get_by_text("Documents", exact=True).first.click()
+    open_button = pg.get_by_role("button", name="Open", exact=True).first
+    open_button.wait_for(timeout=30_000)
+    start = time.perf_counter()
+    open_button.click()
+    pg.locator(".wb-side[dir=rtl] mark.wb-finding").first.wait_for(timeout=30_000)
+    timings["open"] = time.perf_counter() - start
+
+    # Page furniture: one collapsed group, not counted in progress.
+    furniture = pg.get_by_text(re.compile(r"Page furniture \(\d+\)")).first
+    furniture.scroll_into_view_if_needed()
+    expect(furniture).to_be_visible()
+    folded = int(re.search(r"\((\d+)\)", furniture.inner_text()).group(1))
+    rows = pg.locator("[class*='st-key-row_']").count()
+    links = _metric(pg, "Links")
+    assert folded > 0 and rows <= links
+    expect(pg.get_by_text(f"{folded} page furniture link(s) not counted")).to_be_visible()
+    _shot(pg, "7_furniture_folded")
+
+    # One-click fix: the fixed text goes into the box; saving closes the finding.
+    fix = pg.locator("[class*='st-key-fix_'] button").first
+    fix.wait_for(timeout=30_000)
+    row = pg.locator("[class*='st-key-row_']").filter(has=fix).first
+    key = re.search(r"st-key-row_\d+", row.get_attribute("class")).group()
+    row = pg.locator(f".{key}")  # stays the same row when its fix button goes
+    before = _metric(pg, "Open findings")
+    wanted = fix.inner_text().split("→")[-1].strip()
+    fix.click()
+    expect(row.get_by_text("Fix put in the box")).to_be_visible(timeout=30_000)
+    expect(row.locator("textarea")).to_have_value(re.compile(re.escape(wanted)), timeout=10_000)
+    row.scroll_into_view_if_needed()
+    _shot(pg, "8_fix_in_the_box")
+    start = time.perf_counter()
+    row.get_by_role("button", name="Save correction").click()
+    expect(row.get_by_text(re.compile(r"Saved as version \d+\..*finding\(s\) fixed"))
+           ).to_be_visible(timeout=30_000)
+    timings["save (with re-check)"] = time.perf_counter() - start
+    after = _metric(pg, "Open findings")
+    assert after < before, (before, after)
+    _shot(pg, "9_fixed_and_saved")
+
+    # Next open finding.
+    start = time.perf_counter()
+    pg.get_by_role("button", name="Next open finding").click()
+    pg.locator("[class*='st-key-row_']", has_text="➡️").first.wait_for(timeout=30_000)
+    timings["next open finding"] = time.perf_counter() - start
+
+    # Keyboard: Alt+Enter in a correction box saves and moves to the next open finding.
+    target = pg.locator("[class*='st-key-row_']", has_text="➡️").first
+    heading = target.locator("p").first.inner_text()
+    box = target.locator("textarea")
+    box.click()
+    box.press("End")
+    box.type(" ✓")
+    box.press("Alt+Enter")
+    expect(pg.get_by_text(re.compile(r"Saved as version \d+")).first).to_be_visible(timeout=30_000)
+    focused = pg.locator("[class*='st-key-row_']", has_text="➡️").first
+    expect(focused.locator("p").first).not_to_have_text(heading, timeout=30_000)
+    _shot(pg, "10_keyboard_save_and_next")
+
+    line = ", ".join(f"{k} {v:.2f} s" for k, v in timings.items())
+    print(f"\nbrowser wall time: {line}")
+    (ARTIFACTS / "browser_timings.txt").write_text(line + "\n", encoding="utf-8")

@@ -101,3 +101,45 @@ def analyse(
     report(1.0, "Done")
     signature = links[0].signature if links else ""
     return Analysis(tuple(links), tuple(findings), signature)
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """What the checks find after one link's text changed (see :func:`recheck_link`).
+
+    ``link`` holds every finding of the changed link; ``document`` the findings of the
+    document-level checks (``document_checks``) on the other links, for the caller to
+    compare with what it stored."""
+
+    link: tuple[Finding, ...]
+    document: tuple[Finding, ...]
+    document_checks: frozenset[str]
+
+
+def recheck_link(source: Sequence[Paragraph], target: Sequence[Paragraph],
+                 links: Sequence[Link], index: int, glossary=None,
+                 others: Sequence[Finding] = ()) -> Recheck:
+    """Re-run every check on ``links[index]`` (its target paragraphs already holding
+    the corrected text) and the document-level checks on the whole document.
+
+    Runs the link-level checks on that link only, so a re-check costs milliseconds
+    where :func:`analyse` would check every paragraph again.  ``others`` are the
+    findings already stored on the other links: a document-level finding they already
+    cover (same words) is left out, as one run of every check would."""
+    from workbench.checks import CHECKS, document_checks, one_per_problem, run_checks
+
+    if glossary is None:
+        glossary = shipped_glossary()
+    whole = document_checks()
+    link = links[index]
+    here = run_checks(source, target, [link], glossary,
+                      checks=[n for n in CHECKS if n not in whole])
+    doc = run_checks(source, target, links, glossary, checks=[n for n in CHECKS if n in whole])
+    mine = [f for f in doc if (tuple(f.source), tuple(f.target)) == (link.source, link.target)]
+    rest = [f for f in doc if all(f is not m for m in mine)]
+    kept = one_per_problem(here + mine)
+    # only link-level findings can cover them: the stored document-level ones are what
+    # this run replaces
+    covered = one_per_problem([f for f in others if f.check not in whole] + rest)
+    kept_ids = {id(f) for f in covered}
+    return Recheck(tuple(kept), tuple(f for f in rest if id(f) in kept_ids), whole)

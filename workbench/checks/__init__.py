@@ -49,12 +49,17 @@ CHECKS: dict[str, type[Check]] = {
     "loanword": LoanwordCheck,
 }
 
-__all__ = ["CHECKS", "Check", "run_checks", "check_titles"]
+__all__ = ["CHECKS", "Check", "run_checks", "check_titles", "document_checks", "one_per_problem"]
 
 
 def check_titles() -> dict[str, str]:
     """Each check's name and the title a user sees."""
     return {name: cls.title() for name, cls in CHECKS.items()}
+
+
+def document_checks() -> frozenset[str]:
+    """The names of the checks that look at the whole document at once."""
+    return frozenset(name for name, cls in CHECKS.items() if cls.scope == "document")
 
 
 def _crash(check: Check, view: LinkView | None, exc: Exception) -> Finding:
@@ -91,6 +96,12 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue  # one finding per problem: the same words already reported
         kept.append(f)
     return kept
+
+
+def one_per_problem(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings with those another, preferred finding already reports dropped (what
+    :func:`run_checks` keeps when checks are run in several goes)."""
+    return _dedupe(list(findings))
 
 
 #: noise kinds that are page furniture, not article text (see workbench.reading.furniture); a

@@ -26,6 +26,7 @@ UNIT_COLUMNS = (
     "unit", "source_paragraphs", "target_paragraphs", "state", "noise", "score",
     "reviewer", "source", "machine_translation", "final_translation", "changed",
     "chrf_pp", "ter", "findings_count", "worst_severity", "findings", "note",
+    "quality_override",
 )
 FINDING_COLUMNS = (
     "unit", "kind", "severity", "term", "expected", "found", "status", "message",
@@ -56,9 +57,11 @@ def _paragraphs(indexes: tuple[int, ...]) -> str:
 
 def unit_rows(doc: ReviewedDocument) -> Iterator[dict[str, object]]:
     """One report row per unit, keyed by ``UNIT_COLUMNS`` (values not yet neutralised)."""
-    for unit in doc.units:
+    for k, unit in enumerate(doc.units):
         effort = measure(unit.mt_text, unit.final_text)
         yield {
+            # the document's quality-gate overrides, once (on the first row)
+            "quality_override": " | ".join(doc.overrides) if k == 0 else "",
             "unit": unit.ordinal,
             "source_paragraphs": _paragraphs(unit.source_indexes),
             "target_paragraphs": _paragraphs(unit.target_indexes),
@@ -149,6 +152,7 @@ def export_xlsx(doc: ReviewedDocument) -> bytes:
         ("post-edit chrF++", effort.chrf),
         ("post-edit TER", effort.ter),
         ("signature", effort.signature),
+        *(("quality override", text) for text in doc.overrides),
     ):
         summary.append([key, neutralise(value)])
         cell = summary.cell(row=summary.max_row, column=2)

@@ -90,3 +90,6 @@ class ReviewedDocument:
     source_lang: str = "vi"
     target_lang: str = "ar"
     units: tuple[ReviewedUnit, ...] = field(default=())
+    #: why the document was approved or exported as final with critical findings open
+    #: ("approve by minh, 2 critical open: the source is wrong too"), oldest first
+    overrides: tuple[str, ...] = field(default=())

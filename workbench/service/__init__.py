@@ -39,6 +39,8 @@ from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
 from workbench.service.maintenance import MaintenanceCases
+from workbench.service.quality import QualityGateCases, ReasonRequired
+from workbench.service.recheck import LinkRechecker, analyser_check
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import (
@@ -97,6 +99,7 @@ __all__ = [
     "MqmTag",
     "PARAGRAPH_JOINER",
     "PostEditReport",
+    "ReasonRequired",
     "Progress",
     "Review",
     "ReviewRow",
@@ -136,7 +139,9 @@ class Service:
     checks start from (default: the shipped one).  ``clock`` returns the current UTC
     time (tests move it to expire sessions); ``bcrypt_rounds`` is lowered only by tests.
     ``settings`` is the configuration the service was opened with (the UI reads the
-    online MT settings from it instead of the environment).
+    online MT settings from it instead of the environment).  ``checker`` re-checks a
+    link after a save (default: the pipeline's checks, or the given analyser's;
+    :mod:`workbench.service.recheck`).
 
     The groups are attributes (``accounts``, ``reviews``, ``revisions``, ``terms``,
     ``documents``, ``alignment``, ``figures``); every public method is forwarded.
@@ -152,8 +157,12 @@ class Service:
         bcrypt_rounds: int = auth.BCRYPT_ROUNDS,
         glossary: object | None = None,
         settings: Settings | None = None,
+        checker: Callable | None = None,
     ) -> None:
         clock = clock or utcnow
+        # A re-check uses the pipeline's checks, or the injected analyser's (a fake
+        # must agree with itself); ``checker`` overrides both.
+        checker = checker or (analyser_check(analyser) if analyser else None)
         analyser = analyser or default_analyser
         self.store = store
         self.settings = settings = settings or Settings.from_env()
@@ -162,16 +171,18 @@ class Service:
         self.accounts = UserCases(store, clock, session_ttl, bcrypt_rounds, policy,
                                   demo=settings.demo)
         self.reviews = ReviewCases(store, clock, self.accounts)
-        self.revisions = CorrectionCases(store, clock, self.accounts)
+        self.quality = QualityGateCases(store, clock, self.accounts, self.reviews)
         self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
+        self.rechecker = LinkRechecker(store, self.terms, rescorer or default_rescorer, checker)
+        self.revisions = CorrectionCases(store, clock, self.accounts, self.rechecker)
         self.documents = DocumentCases(store, clock, self.accounts, self.reviews, self.terms,
                                        analyser, reading_limits(settings),
-                                       settings.max_analyses_per_user)
+                                       settings.max_analyses_per_user, quality=self.quality)
         self.alignment = AlignmentCases(store, clock, self.accounts, self.reviews, self.terms,
                                         analyser, rescorer or default_rescorer)
         self.figures = DashboardCases(store, self.accounts, self.reviews)
         self.translation = MachineTranslationCases(store, self.accounts)
-        self.files = FileCases(self.accounts, self.documents, self.terms)
+        self.files = FileCases(self.accounts, self.documents, self.terms, self.quality)
         self.maintenance = MaintenanceCases(store, self.accounts)
 
     # accounts
@@ -202,6 +213,10 @@ class Service:
     # review
     get_review = _forward("reviews", ReviewCases.get_review)
     set_status = _forward("reviews", ReviewCases.set_status)
+    set_furniture = _forward("reviews", ReviewCases.set_furniture)
+    # quality gate
+    approve_document = _forward("quality", QualityGateCases.approve_document)
+    open_critical = _forward("quality", QualityGateCases.open_critical)
     dismiss_finding = _forward("reviews", ReviewCases.dismiss_finding)
     reopen_finding = _forward("reviews", ReviewCases.reopen_finding)
     tag_mqm = _forward("reviews", ReviewCases.tag_mqm)

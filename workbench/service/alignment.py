@@ -8,7 +8,7 @@ from datetime import datetime
 from workbench.errors import ConflictError, NotFound, WorkbenchError
 from workbench.model.link import Link
 from workbench.model.paragraph import Paragraph
-from workbench.service.base import PARAGRAPH_JOINER, find_document, joined
+from workbench.service.base import PARAGRAPH_JOINER, find_document, is_noise_link, joined
 from workbench.service.glossary import GlossaryCases
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
@@ -147,7 +147,9 @@ class AlignmentCases:
         first, last = old[0].ordinal, old[-1].ordinal
         link_rows.retire(s, old, now)
         link_rows.shift(s, doc_id, after=last, delta=len(scored) - len(old))
-        rows = link_rows.add(s, doc_id, scored, start=first, created_at=now)
+        target_texts = document_rows.texts(s, doc_id, "target")
+        rows = link_rows.add(s, doc_id, scored, start=first, created_at=now, furniture=[
+            is_noise_link(link.source, joined(target_texts, link.target)) for link in scored])
         link_rows.set_replaced_by(old, rows)
         covers = set(wanted)
         finding_rows.add(s, doc_id, rows, [
@@ -158,7 +160,6 @@ class AlignmentCases:
             if before is not None:
                 finding_rows.dismiss(s, f, before.dismiss_reason, before.dismissed_by,
                                      before.dismissed_at)
-        target_texts = document_rows.texts(s, doc_id, "target")
         for row in rows:
             pieces = [carried[i] for i in row.target_idx if carried.get(i)]
             pieces += [orphans.pop(i) for i in row.source_idx if i in orphans]

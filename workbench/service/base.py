@@ -104,5 +104,5 @@ def finding_view(row: FindingRow, names: dict[int, str]) -> FindingView:
         row.id, row.link_id, row.kind, row.severity, row.term, tuple(row.expected or ()),
         row.found, row.message, row.check, spans(found.get("source")),
         spans(found.get("target")), row.status, row.dismiss_reason,
-        names.get(row.dismissed_by) if row.dismissed_by else None,
+        names.get(row.dismissed_by) if row.dismissed_by else None, row.fixed_version,
     )

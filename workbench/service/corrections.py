@@ -10,6 +10,7 @@ as a ``conflict`` revision, so nothing a reviewer typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from dataclasses import replace
@@ -18,6 +19,7 @@ from workbench.errors import NotFound, PermissionDenied
 from workbench.service.hygiene import clean_text
 from workbench.service.roles import allows
 from workbench.service.base import find_link, joined, revision_view
+from workbench.service.recheck import LinkRechecker
 from workbench.service.users import UserCases
 from workbench.service.views import RevisionView, SaveConflict, User
 from workbench.store import ConstraintViolation, LinkRow, RevisionRow, Store, Transaction
@@ -86,10 +88,21 @@ def _refuse_if_approved(user, link: LinkRow, label: str) -> None:
 class CorrectionCases:
     """Saving, listing and restoring the texts of links."""
 
-    def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases) -> None:
+    def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
+                 rechecker: LinkRechecker | None = None) -> None:
         self.store = store
         self.clock = clock
         self.users = users
+        self.rechecker = rechecker
+
+    def _rechecked(self, doc_id: int, view: RevisionView) -> RevisionView:
+        """The saved revision, with what re-checking the link's new text changed (the
+        save is committed first: a failing check never loses a correction)."""
+        if self.rechecker is None or view.version is None:
+            return view
+        outcome = self.rechecker.recheck(doc_id, view.link_id, view.version)
+        return replace(view, findings_fixed=outcome.fixed, findings_opened=outcome.opened,
+                       score=outcome.score)
 
     def save_correction(self, actor: User, doc_id: int, link_ordinal: int, text: str,
                         base_version: int, link_id: int | None = None) -> RevisionView:
@@ -115,6 +128,7 @@ class CorrectionCases:
 
     def _save_clean(self, actor: User, doc_id: int, text: str, base_version: int, kind: str,
                     locate: Locate, expected_link_id: int | None, label: str) -> RevisionView:
+        acknowledged = None
         try:
             with self.store.session() as s:
                 user = self.users.authorize(s, actor, "correct")
@@ -128,9 +142,11 @@ class CorrectionCases:
                         and expected_link_id in (None, link.id):
                     # Its commit went through but the answer was lost (the connection
                     # was cut during COMMIT) and the reviewer pressed save again:
-                    # acknowledge it rather than a conflict with their own text.
-                    return revision_view(latest, {user.id: user.name})
-                if not stale:
+                    # acknowledge it rather than a conflict with their own text (and
+                    # re-check it: the answer may have been lost before the re-check ran).
+                    acknowledged = revision_view(latest, {user.id: user.name})
+                    stale = False
+                elif not stale:
                     if latest is not None and latest.text == text and kind != "restore":
                         return revision_view(latest, {user.id: user.name})
                     # The unique (doc, link, version) refuses a concurrent twin here.
@@ -138,8 +154,10 @@ class CorrectionCases:
                                             kind, text, user.id, self.clock(),
                                             parent_id=latest.id if latest else None)
                     view = revision_view(row, {user.id: user.name})
+            if acknowledged is not None:
+                return self._rechecked(doc_id, acknowledged)
             if not stale:
-                return view
+                return self._rechecked(doc_id, view)
         except ConstraintViolation:
             pass  # someone else took this version between our read and our insert
         return self._refuse(actor, doc_id, text, base_version, locate, expected_link_id, label)

@@ -13,9 +13,12 @@ from workbench.errors import ConflictError, PermissionDenied
 from workbench.reading.limits import ReadingLimits
 from workbench.model.finding import Finding
 from workbench.service import roles
-from workbench.service.base import STATUSES, find_document, find_link, is_noise_link
+from workbench.service.base import (
+    STATUSES, find_document, find_link, is_noise_link, joined,
+)
 from workbench.service.glossary import GlossaryCases
 from workbench.service.hygiene import clean_name
+from workbench.service.quality import QualityGateCases
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import DocumentSummary, Progress, User
@@ -36,7 +39,8 @@ class DocumentCases:
 
     def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
                  review: ReviewCases, glossary: GlossaryCases, analyser: Callable,
-                 limits: ReadingLimits | None = None, max_analyses: int = 2) -> None:
+                 limits: ReadingLimits | None = None, max_analyses: int = 2,
+                 quality: QualityGateCases | None = None) -> None:
         self.limits = limits  # caps on an import (Settings), checked before any work
         self.max_analyses = max_analyses  # analyses one user may run at once
         self._running: Counter[int] = Counter()
@@ -47,6 +51,7 @@ class DocumentCases:
         self.review = review
         self.glossary = glossary
         self.analyser = analyser
+        self.quality = quality  # the quality gate: its overrides go into the QA report
 
     @contextmanager
     def _analysis_slot(self, actor: User):
@@ -114,7 +119,10 @@ class DocumentCases:
             now = self.clock()
             doc = document_rows.add(s, title, user.id, now, source_name, target_name,
                                     analysis.signature or "", source, target)
-            rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now)
+            mt = {p.index: p.text for p in target}
+            rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now,
+                                 furniture=[is_noise_link(link.source, joined(mt, link.target))
+                                            for link in analysis.links])
             finding_rows.add(s, doc.id, rows, analysis.findings)
             doc_id = doc.id
         report(1.0, "Done")
@@ -145,16 +153,22 @@ class DocumentCases:
             findings = tuple(ReviewedFinding(Finding(
                 f.kind, f.severity, row.source, row.target, f.term, f.expected, f.found,
                 f.message, f.source_spans, f.target_spans, f.check),
-                "dismissed" if f.status == "dismissed" else "open") for f in row.findings)
-            note = "; ".join(f"MQM {t.category} ({t.severity}){': ' + t.note if t.note else ''}"
-                             for t in row.mqm)
+                "dismissed" if f.status == "dismissed" else "open")
+                for f in row.findings if f.status != "fixed")  # a fixed one is no problem
+            notes = [f"MQM {t.category} ({t.severity}){': ' + t.note if t.note else ''}"
+                     for t in row.mqm]
+            if row.furniture_by:  # a reviewer's choice, not the classifier's
+                notes.append(f"{'page furniture' if row.furniture else 'not page furniture'}"
+                             f" (set by {row.furniture_by})")
+            note = "; ".join(notes)
             units.append(ReviewedUnit(
                 ordinal=row.ordinal, source_indexes=row.source, target_indexes=row.target,
                 source_text=row.source_text, mt_text=row.mt_text, final_text=row.current_text,
                 state=state_of_status(row.status), score=float(row.score), findings=findings,
                 reviewer=row.status_by, note=note,
-                is_noise=is_noise_link(row.source, row.mt_text)))
-        return ReviewedDocument(review.document.title, units=tuple(units))
+                is_noise=row.furniture))
+        overrides = self.quality.overrides(doc_id) if self.quality is not None else ()
+        return ReviewedDocument(review.document.title, units=tuple(units), overrides=overrides)
 
     def import_xliff(self, actor: User, doc_id: int, data: bytes, name: str) -> list[int]:
         """Bring corrections back from a reviewed XLIFF (1.2 or 2.0) exported by the

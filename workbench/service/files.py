@@ -14,6 +14,7 @@ from functools import cache
 
 from workbench.errors import WorkbenchError
 from workbench.service.documents import DocumentCases
+from workbench.service.quality import QualityGateCases
 from workbench.service.glossary import GlossaryCases
 from workbench.service.users import UserCases
 from workbench.service.views import User
@@ -76,16 +77,22 @@ class FileCases:
     """Exports to bytes and glossary uploads; every call checks the actor's right."""
 
     def __init__(self, users: UserCases, documents: DocumentCases,
-                 terms: GlossaryCases) -> None:
+                 terms: GlossaryCases, quality: QualityGateCases | None = None) -> None:
         self.users = users
         self.documents = documents
         self.terms = terms
+        self.quality = quality
 
-    def export_document(self, actor: User, doc_id: int, fmt: str) -> bytes:
+    def export_document(self, actor: User, doc_id: int, fmt: str, final: bool = False,
+                        reason: str | None = None) -> bytes:
         """The document as it is now (approved links final) in format ``fmt`` (a
-        :func:`document_formats` name).  Needs the export right."""
+        :func:`document_formats` name).  Needs the export right.  ``final``: the
+        delivery; with critical findings open it needs a ``reason``
+        (:class:`~workbench.service.quality.ReasonRequired`), kept for the QA report."""
         from workbench.export import export_document
 
+        if final and self.quality is not None:
+            self.quality.pass_final_export(actor, doc_id, reason)
         document = self.documents.reviewed_document(actor, doc_id)  # checks the export right
         try:
             return export_document(document, fmt)

@@ -4,15 +4,18 @@ states, findings dismissed or reopened, MQM tags."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from workbench.errors import NotFound, WorkbenchError
 from workbench.model.mqm import MQM_CATEGORIES, MQM_SEVERITIES
-from workbench.service.base import STATUSES, find_document, find_link, finding_view, joined
+from workbench.service.base import (
+    PARAGRAPH_JOINER, STATUSES, find_document, find_link, finding_view, joined,
+)
 from workbench.service.hygiene import clean_text
 from workbench.service.users import UserCases
 from workbench.service.views import (
-    DocumentSummary, FindingView, MqmTag, Review, ReviewRow, User,
+    DocumentSummary, FindingView, MqmTag, Review, ReviewRow, User, split_text,
 )
 from workbench.store import DocumentRow, FindingRow, LinkRow, RevisionRow, Store, Transaction
 from workbench.store import documents as document_rows
@@ -22,27 +25,60 @@ from workbench.store import revisions as revision_rows
 from workbench.store import users as user_rows
 
 
+def _with_fix(finding: FindingView, text: str, indexes: tuple[int, ...]) -> FindingView:
+    """An open finding that knows the right rendering, with its one-click fix: the
+    flagged words of ``text`` (the link's current text) and what replaces them."""
+    if (finding.status != "open" or not finding.expected or finding.found is None
+            or len(finding.target_spans) != 1):
+        return finding
+    from workbench.checks.fixes import known_forms, rewrite
+    from workbench.pipeline import shipped_glossary
+
+    span = finding.target_spans[0]
+    offset = 0
+    for index, paragraph in split_text(indexes, text).items():
+        if index == span.paragraph:
+            break
+        offset += len(paragraph) + len(PARAGRAPH_JOINER)
+    else:
+        return finding
+    start, end = offset + span.start, offset + span.end
+    flagged = text[start:end]
+    if not flagged.strip() or end > len(text):
+        return finding
+    fix = rewrite(flagged, finding.expected[0], known_forms(shipped_glossary()))
+    if fix == flagged:
+        return finding
+    return replace(finding, flagged=flagged, fix=fix, fix_span=(start, end))
+
+
 def _row(link: LinkRow, source: dict[int, str], target: dict[int, str],
          latest: RevisionRow | None, names: dict[int, str],
          findings: list[FindingView], tags: list[MqmTag]) -> ReviewRow:
     mt = joined(target, link.target_idx)
+    current = latest.text if latest else mt
+    findings = [_with_fix(f, current, tuple(link.target_idx)) for f in findings]
     return ReviewRow(
         link.id, link.ordinal, tuple(link.source_idx), tuple(link.target_idx),
-        joined(source, link.source_idx), mt, latest.text if latest else mt,
+        joined(source, link.source_idx), mt, current,
         latest.version if latest else 0, link.status,
         names.get(link.status_by) if link.status_by else None, link.status_at,
         link.score, link_rows.components(link.components), link.signature,
-        tuple(findings), tuple(tags))
+        tuple(findings), tuple(tags), bool(link.furniture),
+        names.get(link.furniture_by) if link.furniture_by else None)
 
 
 def _summary(doc: DocumentRow, names: dict[int, str], rows: list[ReviewRow]) -> DocumentSummary:
-    """The summary from the rows just loaded: one snapshot, no further queries."""
+    """The summary from the rows just loaded: one snapshot, no further queries (page
+    furniture is not counted as work)."""
+    work = [r for r in rows if not r.furniture]
     return DocumentSummary(
         doc.id, doc.title, names.get(doc.created_by, "?"), doc.created_at,
-        doc.source_name, doc.target_name, doc.signature, len(rows),
-        sum(r.status in ("reviewed", "approved") for r in rows),
-        sum(r.status == "approved" for r in rows), sum(r.corrected for r in rows),
-        sum(f.status == "open" for r in rows for f in r.findings))
+        doc.source_name, doc.target_name, doc.signature, len(work),
+        sum(r.status in ("reviewed", "approved") for r in work),
+        sum(r.status == "approved" for r in work), sum(r.corrected for r in rows),
+        sum(f.status == "open" for r in work for f in r.findings),
+        furniture=len(rows) - len(work))
 
 
 class ReviewCases:
@@ -64,12 +100,13 @@ class ReviewCases:
             names = user_rows.names(s)
         out = []
         for doc in documents:
-            counts = status.get(doc.id, {})
+            counts = dict(status.get(doc.id, {}))
+            furniture = counts.pop("furniture", 0)
             out.append(DocumentSummary(
                 doc.id, doc.title, names.get(doc.created_by, "?"), doc.created_at,
                 doc.source_name, doc.target_name, doc.signature, sum(counts.values()),
                 counts.get("reviewed", 0) + counts.get("approved", 0), counts.get("approved", 0),
-                corrected.get(doc.id, 0), open_findings.get(doc.id, 0)))
+                corrected.get(doc.id, 0), open_findings.get(doc.id, 0), furniture=furniture))
         return out
 
     def get_review(self, actor: User, doc_id: int) -> Review:
@@ -114,6 +151,16 @@ class ReviewCases:
                 link_rows.set_status(s, link, status, user.id, self.clock())
         review = self.get_review(actor, doc_id)
         return review.rows[link_ordinal]
+
+    def set_furniture(self, actor: User, doc_id: int, link_ordinal: int,
+                      furniture: bool) -> ReviewRow:
+        """Move a link into page furniture (chrome: not work, left out of progress and
+        post-edit figures, marked in exports) or back out of it."""
+        with self.store.session() as s:
+            user = self.users.authorize(s, actor, "review")
+            link = find_link(s, doc_id, link_ordinal, lock=True)
+            link_rows.set_furniture(link, furniture, user.id)
+        return self.get_review(actor, doc_id).rows[link_ordinal]
 
     @staticmethod
     def _finding(s: Transaction, finding_id: int) -> FindingRow:

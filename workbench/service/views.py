@@ -13,10 +13,22 @@ from datetime import datetime
 from workbench.errors import ConflictError
 from workbench.model.finding import Span
 from workbench.model.link import ScoreComponent
-from workbench.postedit.metrics import PostEdit
+# the figures' views, kept with them (re-exported: callers import them from here)
+from workbench.service.figure_views import (  # noqa: F401
+    CorrectedLink, Dashboard, DocumentEffort, LinkEffort, PostEditReport, ReviewerActivity,
+)
 
 
 Progress = Callable[[float, str], None]
+
+
+def split_text(indexes: tuple[int, ...], text: str) -> dict[int, str]:
+    """A link's text back into its target paragraphs: one block per paragraph when the
+    blank lines (``PARAGRAPH_JOINER``) still match, else the whole text on the first."""
+    blocks = text.split("\n\n")
+    if len(blocks) == len(indexes):
+        return dict(zip(indexes, blocks))
+    return {i: (text if k == 0 else "") for k, i in enumerate(indexes)}
 
 
 @dataclass(frozen=True)
@@ -57,10 +69,13 @@ class DocumentSummary:
     reviewed: int  # links reviewed or approved
     approved: int
     corrected: int  # links with at least one saved revision
-    open_findings: int
+    open_findings: int  # ``links``, ``reviewed``, … leave page furniture out
+
     #: What reading the files changed ("a.txt: converted from Windows-1256 …"); only
     #: filled in by :meth:`Service.import_document`, for the user who just imported.
     notes: tuple[str, ...] = ()
+    #: links that are page furniture (chrome: menus, ads, bylines), not counted above
+    furniture: int = 0
 
     @property
     def progress(self) -> float:
@@ -83,9 +98,15 @@ class FindingView:
     check: str
     source_spans: tuple[Span, ...]
     target_spans: tuple[Span, ...]
-    status: str  # "open" or "dismissed"
+    status: str  # "open", "dismissed" or "fixed" (no longer found in the current text)
     dismiss_reason: str | None = None
     dismissed_by: str | None = None
+    fixed_version: int | None = None  # the version of the text that fixed it
+    #: a one-click fix of an open finding: ``flagged`` (the words as they stand at
+    #: ``fix_span`` of the link's current text) becomes ``fix`` (clitics kept)
+    flagged: str | None = None
+    fix: str | None = None
+    fix_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -126,10 +147,20 @@ class ReviewRow:
     signature: str
     findings: tuple[FindingView, ...]
     mqm: tuple[MqmTag, ...] = ()
+    #: page furniture, not work (classified at import, or set by ``furniture_by``)
+    furniture: bool = False
+    furniture_by: str | None = None
 
     @property
     def corrected(self) -> bool:
         return self.version > 0
+
+    @property
+    def current_paragraphs(self) -> dict[int, str]:
+        """The current text by target paragraph (what the findings' spans point into):
+        one block per paragraph when the blank lines still match, else the whole text
+        on the first paragraph."""
+        return split_text(self.target, self.current_text)
 
 
 @dataclass(frozen=True)
@@ -162,6 +193,11 @@ class RevisionView:
     parent_id: int | None
     base_version: int | None = None
     notes: tuple[str, ...] = ()  # what a save removed from the typed text
+    #: what re-checking the saved text changed (:mod:`workbench.service.recheck`): findings
+    #: closed as fixed, findings opened, the link's new fidelity (None: not re-scored)
+    findings_fixed: int = 0
+    findings_opened: int = 0
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -178,91 +214,6 @@ class GlossaryTerm:
     status: str = "approved"
     suggested_by: str | None = None
     decided_by: str | None = None
-
-
-@dataclass(frozen=True)
-class ReviewerActivity:
-    """What one user did, for the dashboard."""
-
-    user: str
-    corrections: int
-    conflicts: int
-    reviewed: int
-    approved: int
-    dismissed: int
-    last_active: datetime | None
-
-
-@dataclass(frozen=True)
-class CorrectedLink:
-    """A link whose current text differs from the machine translation (what
-    :func:`workbench.glossary.suggestions.suggest_terms` learns from)."""
-
-    doc_id: int
-    ordinal: int
-    source_text: str
-    mt_text: str
-    final_text: str
-
-
-@dataclass(frozen=True)
-class DocumentEffort:
-    """Post-edit effort of one document (corpus chrF++/TER over its non-noise links)."""
-
-    doc_id: int
-    title: str
-    links: int
-    corrected: int
-    effort: PostEdit
-
-
-@dataclass(frozen=True)
-class LinkEffort:
-    """Post-edit effort of one link: machine text against its current text."""
-
-    ordinal: int
-    effort: PostEdit
-    is_noise: bool = False
-
-
-@dataclass(frozen=True)
-class PostEditReport:
-    """A document's post-edit figures: the whole document and each link.
-
-    ``document`` leaves page noise out, as the QA report does; every figure carries
-    sacrebleu's signature so it can be reproduced.
-    """
-
-    doc_id: int
-    document: PostEdit
-    links: tuple[LinkEffort, ...]
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    """Figures across documents (or one document when ``doc_id`` is given).
-
-    ``score_bins`` are the upper edges of ten equal bins over [0, 1];
-    ``post_edit_effort`` is the mean character edit ratio between machine and current
-    text over corrected links (kept for old callers), None if nothing was corrected;
-    ``post_edit`` and ``post_edit_by_document`` are the chrF++/TER figures.
-    """
-
-    documents: int
-    links: int
-    score_bins: tuple[float, ...]
-    score_counts: tuple[int, ...]
-    findings_by_kind: dict[str, int]
-    open_findings_by_kind: dict[str, int]
-    findings_by_severity: dict[str, int]
-    status_counts: dict[str, int]
-    post_edit_effort: float | None
-    activity: tuple[ReviewerActivity, ...] = field(default=())
-    #: chrF++/TER of the machine text against the current text over every link of the
-    #: scope but page noise (:func:`workbench.postedit.metrics.measure_document`, the QA
-    #: report's figure), with sacrebleu's signature; None without links.
-    post_edit: PostEdit | None = None
-    post_edit_by_document: tuple[DocumentEffort, ...] = field(default=())
 
 
 class SaveConflict(ConflictError):

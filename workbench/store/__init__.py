@@ -14,13 +14,13 @@ from workbench.store.database import (
     alembic_config, database_url, make_engine, upgrade,
 )
 from workbench.store.schema import (
-    DocumentRow, FindingRow, GlossaryTermRow, LinkRow, MqmTagRow, ParagraphRow, RevisionRow,
-    SessionRow, StatusEventRow, UserRow, metadata, utcnow,
+    DocumentRow, FindingRow, GlossaryTermRow, LinkRow, MqmTagRow, ParagraphRow,
+    QualityOverrideRow, RevisionRow, SessionRow, StatusEventRow, UserRow, metadata, utcnow,
 )
 
 __all__ = [
     "CONNECT_TIMEOUT_S", "ConstraintViolation", "DocumentRow", "FindingRow",
-    "GlossaryTermRow", "LinkRow", "MqmTagRow", "ParagraphRow", "RevisionRow",
+    "GlossaryTermRow", "LinkRow", "MqmTagRow", "ParagraphRow", "QualityOverrideRow", "RevisionRow",
     "SQLITE_BUSY_TIMEOUT_MS", "SessionRow", "StatusEventRow", "Store", "Transaction",
     "UserRow", "alembic_config", "database_url", "make_engine", "metadata", "upgrade",
     "utcnow",

@@ -10,11 +10,13 @@ from sqlalchemy import delete, func, select
 from workbench.model.paragraph import Paragraph
 from workbench.store.database import Transaction
 from workbench.store.schema import (
-    DocumentRow, FindingRow, LinkRow, MqmTagRow, ParagraphRow, RevisionRow, StatusEventRow,
+    DocumentRow, FindingRow, LinkRow, MqmTagRow, ParagraphRow, QualityOverrideRow, RevisionRow,
+    StatusEventRow,
 )
 
 #: What belongs to a document, children first (deleted in this order).
-_PARTS = (FindingRow, MqmTagRow, StatusEventRow, RevisionRow, LinkRow, ParagraphRow)
+_PARTS = (FindingRow, MqmTagRow, StatusEventRow, RevisionRow, QualityOverrideRow, LinkRow,
+          ParagraphRow)
 
 
 def get(s: Transaction, doc_id: int) -> DocumentRow | None:
@@ -84,12 +86,15 @@ def target_texts(s: Transaction, doc_ids: Iterable[int]) -> dict[tuple[int, int]
 
 
 def status_counts(s: Transaction) -> dict[int, dict[str, int]]:
-    """Per document, how many current links are in each review state."""
+    """Per document, how many current links (page furniture aside) are in each review
+    state; page furniture is counted under ``"furniture"``."""
     out: dict[int, dict[str, int]] = {}
-    for d, status, n in s.execute(
-            select(LinkRow.doc_id, LinkRow.status, func.count())
-            .where(LinkRow.ordinal.is_not(None)).group_by(LinkRow.doc_id, LinkRow.status)):
-        out.setdefault(d, {})[status] = n
+    for d, furniture, status, n in s.execute(
+            select(LinkRow.doc_id, LinkRow.furniture, LinkRow.status, func.count())
+            .where(LinkRow.ordinal.is_not(None))
+            .group_by(LinkRow.doc_id, LinkRow.furniture, LinkRow.status)):
+        key = "furniture" if furniture else status
+        out.setdefault(d, {})[key] = out.get(d, {}).get(key, 0) + n
     return out
 
 
@@ -103,9 +108,36 @@ def corrected_counts(s: Transaction) -> dict[int, int]:
 
 
 def open_finding_counts(s: Transaction) -> dict[int, int]:
-    """Per document, how many findings of current links are open."""
+    """Per document, how many findings of current links (page furniture aside) are open."""
     return dict(s.execute(
         select(FindingRow.doc_id, func.count())
         .join(LinkRow, LinkRow.id == FindingRow.link_id)
-        .where(LinkRow.ordinal.is_not(None), FindingRow.status == "open")
+        .where(LinkRow.ordinal.is_not(None), FindingRow.status == "open",
+               LinkRow.furniture.is_(False))
         .group_by(FindingRow.doc_id)).all())
+
+
+def open_critical(s: Transaction, doc_id: int) -> int:
+    """How many critical findings of the document's current work links are open."""
+    return s.scalar(
+        select(func.count()).select_from(FindingRow)
+        .join(LinkRow, LinkRow.id == FindingRow.link_id)
+        .where(FindingRow.doc_id == doc_id, LinkRow.ordinal.is_not(None),
+               LinkRow.furniture.is_(False), FindingRow.status == "open",
+               FindingRow.severity == "critical")) or 0
+
+
+def add_override(s: Transaction, doc_id: int, action: str, reason: str, open_critical: int,
+                 user_id: int, created_at: datetime) -> QualityOverrideRow:
+    row = QualityOverrideRow(doc_id=doc_id, action=action, reason=reason,
+                             open_critical=open_critical, user_id=user_id,
+                             created_at=created_at)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def overrides(s: Transaction, doc_id: int) -> list[QualityOverrideRow]:
+    """The quality-gate overrides of a document, oldest first."""
+    return list(s.scalars(select(QualityOverrideRow).where(QualityOverrideRow.doc_id == doc_id)
+                          .order_by(QualityOverrideRow.id)))

@@ -45,6 +45,19 @@ def add(s: Transaction, doc_id: int, rows: Sequence[LinkRow],
     return added
 
 
+def refresh(s: Transaction, row: FindingRow, finding: Finding) -> None:
+    """Bring a stored finding up to date with the same problem found again in a new
+    text (its words moved, its message or severity changed); its status stays."""
+    row.severity, row.message = finding.severity, finding.message
+    row.expected, row.found = list(finding.expected), finding.found
+    row.spans = spans_json(finding)
+
+
+def fix(s: Transaction, row: FindingRow, version: int | None) -> None:
+    """Close a finding that no longer holds: the text of ``version`` fixed it."""
+    row.status, row.fixed_version = "fixed", version
+
+
 def get(s: Transaction, finding_id: int) -> FindingRow | None:
     return s.get(FindingRow, finding_id)
 
@@ -75,7 +88,7 @@ def dismiss(s: Transaction, row: FindingRow, reason: str | None, user_id: int | 
 
 def reopen(s: Transaction, row: FindingRow) -> None:
     """Undo a dismissal."""
-    row.status = "open"
+    row.status, row.fixed_version = "open", None
     row.dismiss_reason, row.dismissed_by, row.dismissed_at = None, None, None
     s.flush()
 

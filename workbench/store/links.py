@@ -75,13 +75,16 @@ def active_of(s: Transaction, doc_id: int | None) -> list:
 
 
 def add(s: Transaction, doc_id: int, links: Sequence[Link], start: int,
-        created_at: datetime) -> list[LinkRow]:
-    """New current links at ordinals ``start``, ``start + 1``, …, flushed."""
+        created_at: datetime, furniture: Sequence[bool] = ()) -> list[LinkRow]:
+    """New current links at ordinals ``start``, ``start + 1``, …, flushed;
+    ``furniture`` marks those that are page furniture (default: none)."""
+    flags = list(furniture) or [False] * len(links)
     rows = [LinkRow(doc_id=doc_id, ordinal=start + k, source_idx=list(link.source),
                     target_idx=list(link.target), score=float(link.score),
                     components=components_json(link.components),
-                    signature=link.signature or "", status="new", created_at=created_at)
-            for k, link in enumerate(links)]
+                    signature=link.signature or "", status="new", created_at=created_at,
+                    furniture=bool(flag))
+            for k, (link, flag) in enumerate(zip(links, flags))]
     s.add_all(rows)
     s.flush()
     return rows
@@ -117,3 +120,15 @@ def set_status(s: Transaction, link: LinkRow, status: str, user_id: int,
     link.status, link.status_by, link.status_at = status, user_id, at_time
     s.add(StatusEventRow(doc_id=link.doc_id, link_id=link.id, status=status,
                          user_id=user_id, created_at=at_time))
+
+
+def set_furniture(link: LinkRow, furniture: bool, user_id: int) -> None:
+    """A reviewer's choice: the link is page furniture (not work) or not."""
+    link.furniture, link.furniture_by = bool(furniture), user_id
+
+
+def set_score(link: LinkRow, score: float, components: Sequence[ScoreComponent],
+              signature: str) -> None:
+    """A link's fidelity after its text changed (re-scored and re-checked)."""
+    link.score, link.signature = float(score), signature
+    link.components = components_json(components)

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
-    TypeDecorator, UniqueConstraint,
+    TypeDecorator, UniqueConstraint, false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -131,6 +131,11 @@ class LinkRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     replaced_by: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    #: page furniture (chrome), not work: set by the classifier at import, changed by a
+    #: reviewer (``furniture_by`` then names them)
+    furniture: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    furniture_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
 
 
 class FindingRow(Base):
@@ -152,6 +157,8 @@ class FindingRow(Base):
     dismiss_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     dismissed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     dismissed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: the version of the link's text that fixed it (``status`` "fixed")
+    fixed_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class RevisionRow(Base):
@@ -204,6 +211,22 @@ class MqmTagRow(Base):
     severity: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class QualityOverrideRow(Base):
+    """A document approved or exported as final while critical findings were open:
+    the reason the editor gave (shown in the QA report)."""
+
+    __tablename__ = "quality_overrides"
+    __table_args__ = (Index("ix_quality_overrides_doc", "doc_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    open_critical: Mapped[int] = mapped_column(Integer, default=0)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
