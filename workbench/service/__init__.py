@@ -15,7 +15,8 @@ The use cases are grouped one class each, built with the collaborators they need
 :class:`~.users.UserCases` (accounts, and the role check every group calls),
 :class:`~.review.ReviewCases`, :class:`~.corrections.CorrectionCases`,
 :class:`~.glossary.GlossaryCases`, :class:`~.documents.DocumentCases`,
-:class:`~.alignment.AlignmentCases` and :class:`~.dashboard.DashboardCases`; the views
+:class:`~.alignment.AlignmentCases`, :class:`~.jobs.JobCases` and
+:class:`~.dashboard.DashboardCases`; the views
 are in :mod:`.views`.  :class:`Service` builds them over one store and forwards each
 public method, so callers import everything from ``workbench.service``.  Queries live
 in :mod:`workbench.store`; this package writes no SQL.
@@ -37,6 +38,7 @@ from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
+from workbench.service.jobs import JobCases, JobView
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import (
@@ -90,6 +92,7 @@ __all__ = [
     "DocumentSummary",
     "FindingView",
     "GlossaryTerm",
+    "JobView",
     "LinkEffort",
     "MqmTag",
     "PARAGRAPH_JOINER",
@@ -165,6 +168,23 @@ class Service:
         self.figures = DashboardCases(store, self.accounts, self.reviews)
         self.translation = MachineTranslationCases(store, self.accounts)
         self.files = FileCases(self.accounts, self.documents, self.terms)
+        self.jobs = JobCases(store, clock, self.accounts, self.documents, self.settings)
+        self._worker = None
+
+    def start_worker(self, threads: int | None = None):
+        """Run queued jobs in threads of this process (the app on one machine, in the
+        ``thread`` mode); once per service.  Returns the
+        :class:`~workbench.service.worker.Worker`."""
+        from workbench.service.worker import Worker
+
+        if self._worker is None:
+            self._worker = Worker(self.jobs, threads).start()
+        return self._worker
+
+    def stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
 
     # accounts
     create_user = _forward("accounts", UserCases.create_user)
@@ -184,6 +204,12 @@ class Service:
     delete_document = _forward("documents", DocumentCases.delete_document)
     reviewed_document = _forward("documents", DocumentCases.reviewed_document)
     import_xliff = _forward("documents", DocumentCases.import_xliff)
+    # jobs
+    submit_document = _forward("jobs", JobCases.submit_document)
+    job = _forward("jobs", JobCases.job)
+    list_jobs = _forward("jobs", JobCases.list_jobs)
+    cancel_job = _forward("jobs", JobCases.cancel_job)
+    run_job = _forward("jobs", JobCases.run_job)
     # review
     get_review = _forward("reviews", ReviewCases.get_review)
     set_status = _forward("reviews", ReviewCases.set_status)
