@@ -206,6 +206,7 @@ class Service:
     import_xliff = _forward("documents", DocumentCases.import_xliff)
     # jobs
     submit_document = _forward("jobs", JobCases.submit_document)
+    submit_urls = _forward("jobs", JobCases.submit_urls)
     job = _forward("jobs", JobCases.job)
     list_jobs = _forward("jobs", JobCases.list_jobs)
     cancel_job = _forward("jobs", JobCases.cancel_job)

@@ -106,13 +106,24 @@ class JobCases:
     # ------------------------------------------------------------------ reviewers
 
     def submit_document(self, actor: User, title: str, source_bytes: bytes, source_name: str,
-                        target_bytes: bytes, target_name: str) -> JobView:
+                        target_bytes: bytes, target_name: str,
+                        article: bool = False) -> JobView:
         """Queue the analysis of a new document and return at once (in ``immediate``
         mode, once it ran).  The files are read and their languages checked first, so
-        unreadable or swapped files are refused here, before anything is queued."""
+        unreadable or swapped files are refused here, before anything is queued.
+        ``article``: of a saved web page (.html) keep only the article
+        (:func:`workbench.service.pages.article_file`)."""
+        from workbench.service.pages import article_file
+
         self.users.check(actor, "import")
+        extra: list[str] = []
+        if article:
+            source_bytes, source_name, note_s = article_file(source_bytes, source_name)
+            target_bytes, target_name, note_t = article_file(target_bytes, target_name)
+            extra = [n for n in (note_s, note_t) if n]
         _, _, notes = self.documents.read_pair(source_bytes, source_name,
                                                target_bytes, target_name)
+        notes = (*extra, *notes)
         with self.store.session() as s:
             user = self.users.authorize(s, actor, "import")
             job = job_rows.add(s, "analyse", title.strip(), user.id, self.clock(),
@@ -120,6 +131,18 @@ class JobCases:
             job_id = job.id
         self.announce(job_id)
         return self.job(actor, job_id)
+
+    def submit_urls(self, actor: User, title: str, source_url: str,
+                    target_url: str) -> JobView:
+        """Fetch the Vietnamese article and the Arabic page, keep each page's article and
+        queue the analysis; an address that cannot be fetched raises a clear
+        :class:`~workbench.errors.DocumentError` and queues nothing."""
+        from workbench.service.pages import fetch, page_name
+
+        self.users.check(actor, "import")
+        source, target = fetch(source_url.strip()), fetch(target_url.strip())
+        return self.submit_document(actor, title, source, page_name(source_url), target,
+                                    page_name(target_url), article=True)
 
     def announce(self, job_id: int) -> None:
         """Hand the job to a worker: now, in this thread (``immediate``), or on the queue."""
