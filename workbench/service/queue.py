@@ -36,10 +36,13 @@ def _sql_huey(url: str) -> Huey:
 
     class PrefixedStorage(SqlStorage):
         def create_models(self):
-            models = super().create_models()
-            for model in models:
+            kv, schedule, task, counter = super().create_models()
+            for model in (kv, schedule, task, counter):
                 model._meta.set_table_name(f"huey_{model._meta.table_name}")
-            return models
+            # The task index was bound to the old name: bind it again.
+            task._meta.indexes = [i for i in task._meta.indexes if isinstance(i, tuple)]
+            task.add_index(task.priority.desc(), task.id)
+            return kv, schedule, task, counter
 
     url = url.replace("postgresql+psycopg://", "postgresql://").replace(
         "postgresql+psycopg2://", "postgresql://")
