@@ -43,6 +43,7 @@ def app(tmp_path, monkeypatch, template_db) -> AppTest:
     shutil.copy(template_db, tmp_path / DB_FILE)
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("WORKBENCH_DB_URL", raising=False)
+    monkeypatch.setenv("WORKBENCH_JOBS", "immediate")  # jobs have tests of their own
     monkeypatch.setattr(resources, "ANALYSER", app_fakes.analyse)
     monkeypatch.setattr(resources, "RESCORER", app_fakes.score_links)
     monkeypatch.setattr(resources, "SERVICE_OPTIONS", {"bcrypt_rounds": 4})

@@ -32,6 +32,10 @@ def _number(env: Mapping[str, str], name: str, default: int) -> int:
     if not raw.isdigit() or int(raw) <= 0:
         raise ValueError(f"{name}={raw!r}: give a whole number above 0 (default {default})")
     return int(raw)
+QUEUE_FILE = "queue.db"
+#: How analysis jobs run: in a thread of the process that queues them (one machine),
+#: only in ``python -m workbench worker`` processes (a desk), or at once in the caller.
+JOB_MODES = ("thread", "external", "immediate")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,13 @@ class Settings:
     (``WORKBENCH_MAX_PARAGRAPHS``, 20,000 per file), ``max_paragraph_chars``
     (``WORKBENCH_MAX_PARAGRAPH_CHARS``, 100,000) and ``max_analyses_per_user``
     (``WORKBENCH_MAX_ANALYSES_PER_USER``, 2 at a time).
+    ``jobs``: ``WORKBENCH_JOBS``, one of :data:`JOB_MODES` (default ``thread``);
+    ``queue_url``: ``WORKBENCH_QUEUE_URL``, where job messages wait (``redis://…``,
+    ``postgresql://…`` or ``sqlite:///…``; '' means next to the database, see
+    :meth:`queue_location`); ``job_heartbeat_s``/``job_stale_s``:
+    ``WORKBENCH_JOB_HEARTBEAT_S``/``WORKBENCH_JOB_STALE_S``, how often a running job says
+    it is alive and after how long without a sign its worker counts as dead;
+    ``job_threads``: ``WORKBENCH_JOB_THREADS``, jobs one process runs at once.
     """
 
     db_url: str = ""
@@ -76,6 +87,11 @@ class Settings:
     max_paragraphs: int = 20_000
     max_paragraph_chars: int = 100_000
     max_analyses_per_user: int = 2
+    jobs: str = "thread"
+    queue_url: str = ""
+    job_heartbeat_s: float = 2.0
+    job_stale_s: float = 30.0
+    job_threads: int = 1
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -98,6 +114,11 @@ class Settings:
             max_paragraphs=_number(env, "WORKBENCH_MAX_PARAGRAPHS", 20_000),
             max_paragraph_chars=_number(env, "WORKBENCH_MAX_PARAGRAPH_CHARS", 100_000),
             max_analyses_per_user=_number(env, "WORKBENCH_MAX_ANALYSES_PER_USER", 2),
+            jobs=env.get("WORKBENCH_JOBS", "").strip() or "thread",
+            queue_url=env.get("WORKBENCH_QUEUE_URL", "").strip(),
+            job_heartbeat_s=float(env.get("WORKBENCH_JOB_HEARTBEAT_S", "") or 2.0),
+            job_stale_s=float(env.get("WORKBENCH_JOB_STALE_S", "") or 30.0),
+            job_threads=int(env.get("WORKBENCH_JOB_THREADS", "") or 1),
         )
 
     def database_url(self, create_dir: bool = True) -> str:
@@ -113,3 +134,16 @@ class Settings:
         """What identifies the database (a cache key for the UI): its URL, without
         creating anything."""
         return self.database_url(create_dir=False)
+
+    def queue_location(self, database_url: str | None = None) -> str:
+        """Where job messages wait: ``queue_url``, else beside the database
+        (``database_url``, default the configured one): a SQLite file
+        ``<name>-queue.db`` next to a SQLite database (no server to run), or the same
+        PostgreSQL database (every worker of a desk already reaches it)."""
+        if self.queue_url:
+            return self.queue_url
+        url = database_url or self.database_url(create_dir=False)
+        if url.startswith("sqlite:///"):
+            path = Path(url.removeprefix("sqlite:///"))
+            return f"sqlite:///{path.with_name(path.stem + '-' + QUEUE_FILE)}"
+        return url

@@ -74,6 +74,22 @@ def _aligned(source: Sequence[Paragraph], target: Sequence[Paragraph],
     return align(source, target, backend=backend, scorer=scorer)
 
 
+#: Paragraphs embedded between two progress reports (a cancel takes effect there).
+EMBED_STEP = 32
+
+
+def _embed_in_steps(backend: EmbeddingBackend, texts: list[str], report: Progress,
+                    start: float, end: float) -> None:
+    """Embed ``texts`` into the backend's cache a step at a time, reporting between
+    steps, so a long document shows progress (and can be stopped) while it embeds;
+    the aligner then finds every vector cached."""
+    todo = list(dict.fromkeys(texts))
+    for k in range(0, len(todo), EMBED_STEP):
+        report(start + (end - start) * k / max(len(todo), 1),
+               f"Embedding paragraphs ({k}/{len(todo)})…")
+        backend.embed(todo[k:k + EMBED_STEP])
+
+
 def analyse(
     source: Sequence[Paragraph],
     target: Sequence[Paragraph],
@@ -90,7 +106,10 @@ def analyse(
     report = progress or (lambda fraction, message: None)
     aligned_here = links is None
     if links is None:
-        report(0.05, "Aligning paragraphs and scoring fidelity…")
+        backend = backend or get_backend()
+        _embed_in_steps(backend, [p.text for p in source] + [p.text for p in target],
+                        report, 0.02, 0.7)
+        report(0.7, "Aligning paragraphs and scoring fidelity…")
         links = _aligned(source, target, backend)
     report(0.8, "Running checks…")
     if glossary is None:

@@ -1,5 +1,6 @@
-"""Documents page: create a review from a Vietnamese source and its Arabic MT, list
-documents with their progress, open one."""
+"""Documents page: create a review from a Vietnamese source and its Arabic MT (queued
+as a background analysis, followed in :mod:`workbench_ui.jobs`), list documents with
+their progress, open one."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import streamlit as st
 
 from workbench.errors import WorkbenchError
 from workbench.service import User
-from workbench_ui import resources
+from workbench_ui import jobs, resources
 from workbench_ui.plain import plain
 
 
@@ -32,6 +33,10 @@ def _input(side: str, label: str) -> tuple[bytes, str] | None:
 
 
 def _create(user: User) -> None:
+    urls = [st.session_state.get(f"new_{side}_url", "").strip() for side in ("vi", "ar")]
+    if any(urls):
+        _create_from_urls(user, *urls)
+        return
     source = _input("vi", "source")
     target = _input("ar", "translation")
     if source is None or target is None:
@@ -39,20 +44,46 @@ def _create(user: User) -> None:
                  "(upload a .txt/.docx/.html file or paste the text).")
         return
     title = st.session_state.get("new_title", "").strip()
-    bar = st.progress(0.0, text="Starting…")
+    service = resources.service()
     try:
-        summary = resources.service().import_document(
-            user, title, source[0], source[1], target[0], target[1],
-            progress=lambda f, m: bar.progress(min(max(f, 0.0), 1.0), text=m))
+        job = service.submit_document(user, title, source[0], source[1], target[0], target[1],
+                                      article=True)
     except WorkbenchError as exc:
-        bar.empty()
         st.error(plain(exc))
         return
-    bar.empty()
+    _created(user, job)
+
+
+def _create_from_urls(user: User, vi_url: str, ar_url: str) -> None:
+    if not (vi_url and ar_url):
+        st.error("Give the addresses of both pages: the Vietnamese article and its Arabic "
+                 "translation.")
+        return
+    try:
+        with st.spinner("Fetching the two pages…"):
+            job = resources.service().submit_urls(
+                user, st.session_state.get("new_title", ""), vi_url, ar_url)
+    except WorkbenchError as exc:
+        st.error(plain(exc))
+        return
+    _created(user, job)
+
+
+def _created(user: User, job) -> None:
+    """What became of a new review: queued, ready (immediate mode) or refused."""
+    service = resources.service()
+    for note in job.notes:  # what reading the files changed (encoding, HTML, …)
+        st.info(f"Note: {plain(note)}")
+    if job.state == "failed":
+        st.error(f"“{plain(job.title)}” could not be analysed: {plain(job.error)}")
+        return
+    if job.doc_id is None:  # analysed in the background: the panel below follows it
+        st.success(f"Queued “{plain(job.title)}”: it is being analysed in the background; "
+                   "follow it below (you may leave this page).")
+        return
+    summary = next(d for d in service.list_documents(user) if d.id == job.doc_id)
     st.success(f"Created “{plain(summary.title)}”: {summary.links} paragraph links, "
                f"{summary.open_findings} findings to look at.")
-    for note in summary.notes:  # what reading the files changed (encoding, HTML, …)
-        st.info(f"Note: {plain(note)}")
     st.button("Open it", key="open_new", on_click=open_document, args=(summary.id,))
 
 
@@ -69,8 +100,13 @@ def render(user: User) -> None:
             st.file_uploader("Arabic machine translation", type=["txt", "docx", "html", "htm"],
                              key="new_ar_file")
             st.text_area("…or paste the Arabic text", key="new_ar_text", height=150)
+        left, right = st.columns(2)
+        left.text_input("…or the address of the Vietnamese article", key="new_vi_url",
+                        placeholder="https://…")
+        right.text_input("…and of its Arabic page", key="new_ar_url", placeholder="https://…")
         if st.button("Create review", key="create_review", type="primary"):
             _create(user)
+    jobs.render(user)
     try:
         docs = resources.service().list_documents(user)
     except WorkbenchError as exc:

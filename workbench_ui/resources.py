@@ -67,6 +67,8 @@ def get_service(location: str) -> Service:
     if rescorer is not None:
         options["rescorer"] = rescorer
     service = open_service(analyser=analyser, settings=app_settings(DEMO_FLAG), **options)
+    if service.settings.jobs == "thread":  # one machine: analyses run in this process
+        service.start_worker()
     problem = ensure_demo(service, location)
     if problem:
         SETUP_PROBLEMS[location] = problem

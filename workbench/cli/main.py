@@ -1,4 +1,4 @@
-"""Command line: ``python -m workbench align|score|check|export|admin``.
+"""Command line: ``python -m workbench align|score|check|export|admin|worker|batch``.
 
 The arguments and JSON of ``align``, ``score`` and ``check`` are a public interface
 (``CLI-CONTRACT.md``): fields may be added, never renamed or dropped.  Exit status 0 on
@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from workbench.cli import admin, export, report
+from workbench.cli import admin, export, jobs, report
 from workbench.cli.files import read_bytes
 from workbench.errors import WorkbenchError
 
@@ -190,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Editors' and administrators' commands, owned by their modules.
     export.register(sub)
     admin.register(sub)
+    jobs.register(sub)
     return parser
 
 

@@ -15,7 +15,8 @@ The use cases are grouped one class each, built with the collaborators they need
 :class:`~.users.UserCases` (accounts, and the role check every group calls),
 :class:`~.review.ReviewCases`, :class:`~.corrections.CorrectionCases`,
 :class:`~.glossary.GlossaryCases`, :class:`~.documents.DocumentCases`,
-:class:`~.alignment.AlignmentCases` and :class:`~.dashboard.DashboardCases`; the views
+:class:`~.alignment.AlignmentCases`, :class:`~.jobs.JobCases` and
+:class:`~.dashboard.DashboardCases`; the views
 are in :mod:`.views`.  :class:`Service` builds them over one store and forwards each
 public method, so callers import everything from ``workbench.service``.  Queries live
 in :mod:`workbench.store`; this package writes no SQL.
@@ -23,15 +24,14 @@ in :mod:`workbench.store`; this package writes no SQL.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from workbench.config import Settings
-from workbench.reading.limits import ReadingLimits
 from workbench.service import passwords as auth
 from workbench.service.alignment import AlignmentCases
 from workbench.service.base import (
+    forward as _forward, reading_limits,
     DEFAULT_SESSION_TTL, PARAGRAPH_JOINER, STATUSES, default_analyser, default_rescorer,
 )
 from workbench.service.corrections import CorrectionCases
@@ -41,6 +41,7 @@ from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryC
 from workbench.service.maintenance import MaintenanceCases
 from workbench.service.quality import QualityGateCases, ReasonRequired
 from workbench.service.recheck import LinkRechecker, analyser_check
+from workbench.service.jobs import JobCases, JobView
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
 from workbench.service.views import (
@@ -95,6 +96,7 @@ __all__ = [
     "DocumentSummary",
     "FindingView",
     "GlossaryTerm",
+    "JobView",
     "LinkEffort",
     "MqmTag",
     "PARAGRAPH_JOINER",
@@ -116,17 +118,6 @@ __all__ = [
     "database_key",
     "open_service",
 ]
-
-
-def _forward(group: str, method: Callable) -> Callable:
-    """A method of :class:`Service` that calls ``method`` on the group ``group``."""
-    name = method.__name__
-
-    @functools.wraps(method)
-    def call(self, *args, **kwargs):
-        return getattr(getattr(self, group), name)(*args, **kwargs)
-
-    return call
 
 
 class Service:
@@ -184,6 +175,23 @@ class Service:
         self.translation = MachineTranslationCases(store, self.accounts)
         self.files = FileCases(self.accounts, self.documents, self.terms, self.quality)
         self.maintenance = MaintenanceCases(store, self.accounts)
+        self.jobs = JobCases(store, clock, self.accounts, self.documents, self.settings)
+        self._worker = None
+
+    def start_worker(self, threads: int | None = None):
+        """Run queued jobs in threads of this process (the app on one machine, in the
+        ``thread`` mode); once per service.  Returns the
+        :class:`~workbench.service.worker.Worker`."""
+        from workbench.service.worker import Worker
+
+        if self._worker is None:
+            self._worker = Worker(self.jobs, threads).start()
+        return self._worker
+
+    def stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
 
     # accounts
     create_user = _forward("accounts", UserCases.create_user)
@@ -210,6 +218,13 @@ class Service:
     delete_document = _forward("documents", DocumentCases.delete_document)
     reviewed_document = _forward("documents", DocumentCases.reviewed_document)
     import_xliff = _forward("documents", DocumentCases.import_xliff)
+    # jobs
+    submit_document = _forward("jobs", JobCases.submit_document)
+    submit_urls = _forward("jobs", JobCases.submit_urls)
+    job = _forward("jobs", JobCases.job)
+    list_jobs = _forward("jobs", JobCases.list_jobs)
+    cancel_job = _forward("jobs", JobCases.cancel_job)
+    run_job = _forward("jobs", JobCases.run_job)
     # review
     get_review = _forward("reviews", ReviewCases.get_review)
     set_status = _forward("reviews", ReviewCases.set_status)
@@ -253,13 +268,6 @@ class Service:
     glossary_file = _forward("files", FileCases.glossary_file)
     import_glossary_file = _forward("files", FileCases.import_glossary_file)
     shipped_terms = _forward("files", FileCases.shipped_terms)
-
-
-def reading_limits(settings: Settings) -> ReadingLimits:
-    """The caps on an import, from the settings (:mod:`workbench.reading.limits`)."""
-    mb = 1024 * 1024
-    return ReadingLimits(settings.max_upload_mb * mb, settings.max_unpacked_mb * mb,
-                         settings.max_paragraphs, settings.max_paragraph_chars)
 
 
 def database_key(settings: Settings | None = None) -> str:

@@ -3,13 +3,16 @@ rows, and the default analyser and rescorer."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 
+from workbench.config import Settings
 from workbench.errors import NotFound
 from workbench.model.finding import Span
 from workbench.model.link import Link
 from workbench.model.paragraph import Paragraph
+from workbench.reading.limits import ReadingLimits
 from workbench.service.views import FindingView, RevisionView, User
 from workbench.store import DocumentRow, FindingRow, LinkRow, RevisionRow, Transaction, UserRow
 from workbench.store import documents as document_rows
@@ -106,3 +109,21 @@ def finding_view(row: FindingRow, names: dict[int, str]) -> FindingView:
         spans(found.get("target")), row.status, row.dismiss_reason,
         names.get(row.dismissed_by) if row.dismissed_by else None, row.fixed_version,
     )
+
+
+def forward(group: str, method: Callable) -> Callable:
+    """A method of :class:`Service` that calls ``method`` on the group ``group``."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        return getattr(getattr(self, group), name)(*args, **kwargs)
+
+    return call
+
+
+def reading_limits(settings: Settings) -> ReadingLimits:
+    """The caps on an import, from the settings (:mod:`workbench.reading.limits`)."""
+    mb = 1024 * 1024
+    return ReadingLimits(settings.max_upload_mb * mb, settings.max_unpacked_mb * mb,
+                         settings.max_paragraphs, settings.max_paragraph_chars)

@@ -78,7 +78,9 @@ class DocumentCases:
                         target_bytes: bytes, target_name: str,
                         progress: Progress | None = None) -> DocumentSummary:
         """Read both files, check their languages, analyse them (align, score, check) and
-        store everything; the summary returned carries the reading notes.
+        store everything, inside this call; the summary returned carries the reading
+        notes.  (The app queues the same work as a job instead:
+        :meth:`workbench.service.jobs.JobCases.submit_document`.)
 
         The analysis runs outside any database transaction (it can take a minute);
         the document is then stored in one transaction, so a crash leaves either the
@@ -93,40 +95,57 @@ class DocumentCases:
 
     def _import(self, actor: User, title: str, source_bytes: bytes, source_name: str,
                 target_bytes: bytes, target_name: str, report: Progress) -> DocumentSummary:
+        report(0.0, f"Reading {source_name} and {target_name}…")
+        source, target, notes = self.read_pair(source_bytes, source_name,
+                                               target_bytes, target_name)
+        analysis = self.analyse_pair(source, target,
+                                     progress=lambda f, m: report(0.05 + 0.85 * f, m))
+        report(0.92, "Saving…")
+        with self.store.session() as s:
+            user = self.users.authorize(s, actor, "import")
+            doc_id = self.store_analysis(s, user.id, title, source_name, target_name,
+                                         source, target, analysis)
+        report(1.0, "Done")
+        return replace(self.review.summaries(doc_id)[0], notes=notes)
+
+    def read_pair(self, source_bytes: bytes, source_name: str, target_bytes: bytes,
+                  target_name: str) -> tuple[list, list, tuple[str, ...]]:
+        """Both documents' paragraphs and the reading notes; a wrong language (swapped
+        files, the same file twice) is refused before anything is analysed or stored."""
         from workbench.reading.document import display_name, read_document_with_notes
         from workbench.reading.language import check_pair_languages
 
-        report(0.0, f"Reading {source_name} and {target_name}…")
         source_reading = read_document_with_notes(source_bytes, source_name, self.limits)
         target_reading = read_document_with_notes(target_bytes, target_name, self.limits)
         source = list(source_reading.paragraphs)
         target = list(target_reading.paragraphs)
-        # Wrong language (swapped files, the same file twice): refused before anything
-        # is analysed or stored.
         check_pair_languages(source, target, source_name, target_name)
         notes = tuple(f"{display_name(name)}: {note}"
                       for name, reading in ((source_name, source_reading),
                                             (target_name, target_reading))
                       for note in reading.notes)
-        analysis = self.analyser(
-            source, target, glossary=self.glossary.analysis_glossary(),
-            progress=lambda f, m: report(0.05 + 0.85 * f, m),
-        )
-        report(0.92, "Saving…")
+        return source, target, notes
+
+    def analyse_pair(self, source: list, target: list, progress: Progress):
+        """Align, score and check with the current glossary (no transaction open)."""
+        return self.analyser(source, target, glossary=self.glossary.analysis_glossary(),
+                             progress=progress)
+
+    def store_analysis(self, s: Transaction, user_id: int | None, title: str,
+                       source_name: str, target_name: str, source: list, target: list,
+                       analysis) -> int:
+        """Store a new document with its links and findings in the caller's
+        transaction; its id."""
+        now = self.clock()
         title = clean_name(title) or clean_name(source_name)  # no controls, no bidi overrides
-        with self.store.session() as s:
-            user = self.users.authorize(s, actor, "import")
-            now = self.clock()
-            doc = document_rows.add(s, title, user.id, now, source_name, target_name,
-                                    analysis.signature or "", source, target)
-            mt = {p.index: p.text for p in target}
-            rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now,
-                                 furniture=[is_noise_link(link.source, joined(mt, link.target))
-                                            for link in analysis.links])
-            finding_rows.add(s, doc.id, rows, analysis.findings)
-            doc_id = doc.id
-        report(1.0, "Done")
-        return replace(self.review.summaries(doc_id)[0], notes=notes)
+        doc = document_rows.add(s, title, user_id, now, source_name,
+                                target_name, analysis.signature or "", source, target)
+        mt = {p.index: p.text for p in target}
+        rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now,
+                             furniture=[is_noise_link(link.source, joined(mt, link.target))
+                                        for link in analysis.links])
+        finding_rows.add(s, doc.id, rows, analysis.findings)
+        return doc.id
 
     def list_documents(self, actor: User) -> list[DocumentSummary]:
         """Every document with its review progress, newest first."""

@@ -2,7 +2,7 @@
 
 :mod:`.schema` holds the tables, :mod:`.database` the engine, transactions and schema
 upgrades; :mod:`.users`, :mod:`.documents`, :mod:`.links`, :mod:`.revisions`,
-:mod:`.findings`, :mod:`.glossary` and :mod:`.dashboard` hold every query, as functions
+:mod:`.findings`, :mod:`.glossary`, :mod:`.jobs` and :mod:`.dashboard` hold every query, as functions
 that take a transaction (:meth:`Store.session`/:meth:`Store.read`) and return rows or
 values.  Only :mod:`workbench.service` uses this package; nothing above it writes SQL.
 """
@@ -14,13 +14,13 @@ from workbench.store.database import (
     alembic_config, database_url, make_engine, upgrade,
 )
 from workbench.store.schema import (
-    DocumentRow, FindingRow, GlossaryTermRow, LinkRow, MqmTagRow, ParagraphRow,
+    DocumentRow, FindingRow, GlossaryTermRow, JobRow, LinkRow, MqmTagRow, ParagraphRow,
     QualityOverrideRow, RevisionRow, SessionRow, StatusEventRow, UserRow, metadata, utcnow,
 )
 
 __all__ = [
     "CONNECT_TIMEOUT_S", "ConstraintViolation", "DocumentRow", "FindingRow",
-    "GlossaryTermRow", "LinkRow", "MqmTagRow", "ParagraphRow", "QualityOverrideRow", "RevisionRow",
+    "GlossaryTermRow", "JobRow", "LinkRow", "MqmTagRow", "ParagraphRow", "QualityOverrideRow", "RevisionRow",
     "SQLITE_BUSY_TIMEOUT_MS", "SessionRow", "StatusEventRow", "Store", "Transaction",
     "UserRow", "alembic_config", "database_url", "make_engine", "metadata", "upgrade",
     "utcnow",

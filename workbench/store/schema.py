@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (
-    JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
+    JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text,
     TypeDecorator, UniqueConstraint, false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -246,6 +246,43 @@ class GlossaryTermRow(Base):
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class JobRow(Base):
+    """A piece of background work (``kind`` ``analyse``: a new document from two files).
+
+    The row is the truth about the job: ``state`` queued/running/done/failed/cancelled,
+    how far it got (``stage``, ``percent``, ``eta_s``), who runs it (``worker``, its
+    ``heartbeat_at``), how often it was started (``attempts``) and why it failed
+    (``error``).  The queue engine only carries "run job N"; the files wait here.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_state", "state"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="analyse")
+    state: Mapped[str] = mapped_column(String(10), default="queued")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    source_name: Mapped[str] = mapped_column(String(500), default="")
+    target_name: Mapped[str] = mapped_column(String(500), default="")
+    source_bytes: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    target_bytes: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    notes: Mapped[list] = mapped_column(JSON, default=list)
+    doc_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), nullable=True)
+    stage: Mapped[str] = mapped_column(Text, default="")
+    percent: Mapped[float] = mapped_column(Float, default=0.0)
+    eta_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    error: Mapped[str] = mapped_column(Text, default="")
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    worker: Mapped[str] = mapped_column(String(200), default="")
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 metadata = Base.metadata
