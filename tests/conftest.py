@@ -11,6 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo"
 
 os.environ.setdefault("OMP_NUM_THREADS", "2")
+# Apps and services built by tests analyse inside the call, as before jobs existed: a
+# worker thread per app test would outlive its test (and poll its deleted database).
+# The job tests choose their mode explicitly.
+os.environ.setdefault("WORKBENCH_JOBS", "immediate")
 
 
 @pytest.fixture(scope="session")
