@@ -17,6 +17,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "2")
 os.environ.setdefault("WORKBENCH_DEMO", "1")
 os.environ.setdefault("WORKBENCH_MIN_PASSWORD_LENGTH", "4")
 os.environ.setdefault("WORKBENCH_COMMON_PASSWORDS", "none")
+# Apps and services built by tests analyse inside the call, as before jobs existed: a
+# worker thread per app test would outlive its test (and poll its deleted database).
+# The job tests choose their mode explicitly.
+os.environ.setdefault("WORKBENCH_JOBS", "immediate")
 
 
 @pytest.fixture(scope="session")

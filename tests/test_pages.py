@@ -111,7 +111,7 @@ def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "workbench", "batch", *args, "--as", "root",
          "--db", f"sqlite:///{tmp_path / 'workbench.db'}"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "WORKBENCH_AS_PASSWORD": "root-pass",
+        env={**os.environ, "WORKBENCH_AS_PASSWORD": "root-pass", "WORKBENCH_JOBS": "thread",
              "WORKBENCH_ANALYSER": "fake_pipeline:fake_analyse",
              "PYTHONPATH": f"{Path(__file__).parent}{os.pathsep}{ROOT}"})
 
