@@ -3,6 +3,8 @@ job announced on Redis is run by a worker of another service on the same Redis."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import shutil
 import socket
 import subprocess
@@ -63,9 +65,9 @@ def test_a_job_travels_through_redis(tmp_path, redis_url):
 
     url = f"sqlite:///{tmp_path / 'workbench.db'}"
     app = open_service(url, analyser=fake_analyse, bcrypt_rounds=4,
-                       settings=Settings(jobs="external", queue_url=redis_url))
+                       settings=replace(Settings.from_env(), jobs="external", queue_url=redis_url))
     worker = open_service(url, analyser=fake_analyse, bcrypt_rounds=4,
-                          settings=Settings(jobs="external", queue_url=redis_url))
+                          settings=replace(Settings.from_env(), jobs="external", queue_url=redis_url))
     app.create_user(None, "root", "root-pass", ["admin"])
     user = app.authenticate("root", "root-pass").user
     vi, ar = news_document(0, 6)

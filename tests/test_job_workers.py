@@ -4,6 +4,8 @@ workers on PostgreSQL never run one job twice."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 import signal
 import subprocess
@@ -60,7 +62,7 @@ def queue_service(db_url):
     from workbench.store import Store
 
     service = Service(Store(db_url), analyser=fake_analyse, bcrypt_rounds=4,
-                      settings=Settings(jobs="external"))
+                      settings=replace(Settings.from_env(), jobs="external"))
     service.create_user(None, "root", "root-pass", ["admin"])
     user = service.authenticate("root", "root-pass").user
     yield service, user, db_url

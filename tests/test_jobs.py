@@ -43,7 +43,8 @@ def _service(db_url, clock, analyser, **settings):
     from workbench.service import Service
     from workbench.store import Store
 
-    settings = Settings(**{"jobs": "thread", "job_heartbeat_s": 0.1, **settings})
+    settings = Settings(**{"jobs": "thread", "job_heartbeat_s": 0.1, "demo": True,
+                           "min_password_length": 4, "common_passwords": "none", **settings})
     return Service(Store(db_url), analyser=analyser, clock=clock, bcrypt_rounds=4,
                    settings=settings)
 

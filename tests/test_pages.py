@@ -5,6 +5,8 @@ come from a local HTTP server in a thread, never from the internet."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 import subprocess
 import sys
@@ -62,7 +64,7 @@ def service(tmp_path):
     from workbench.service import open_service
 
     service = open_service(f"sqlite:///{tmp_path / 'workbench.db'}", analyser=fake_analyse,
-                           bcrypt_rounds=4, settings=Settings(jobs="immediate"))
+                           bcrypt_rounds=4, settings=replace(Settings.from_env(), jobs="immediate"))
     service.create_user(None, "root", "root-pass", ["admin"])
     yield service, service.authenticate("root", "root-pass").user
     service.store.dispose()
