@@ -114,7 +114,7 @@ def test_review_flow_in_a_real_browser(server, page) -> None:
     pg = page
     pg.goto(server)
     pg.get_by_role("button", name="Log in").wait_for(timeout=DEMO_TIMEOUT_MS)
-    expect(pg.get_by_text("Demo account")).to_be_visible()
+    expect(pg.get_by_text("Demo account: user demo")).to_be_visible()
     _shot(pg, "1_login")
     pg.get_by_label("User name").fill("demo")
     pg.get_by_role("textbox", name="Password").fill("demo")
