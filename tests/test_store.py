@@ -26,7 +26,7 @@ def test_migration_builds_exactly_the_models_schema(db_url):
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
         head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert head == "0004_jobs"
+    assert head == "0005_glossary_terms"
     assert {"users", "documents", "paragraphs", "links", "findings", "revisions",
             "mqm_tags", "glossary_terms", "sessions"} <= set(inspect(store.engine).get_table_names())
     store.dispose()

@@ -38,6 +38,9 @@ from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
 from workbench.service.documents import DocumentCases
 from workbench.service.glossary import TERM_CATEGORIES, TERM_STATUSES, GlossaryCases
+from workbench.service.glossary_recheck import KIND as GLOSSARY_RECHECK, TITLE, GlossaryRecheck
+from workbench.service.glossary_sync import ShippedGlossary
+from workbench.service.glossary_terms import GlossaryChange, GlossarySync
 from workbench.service.maintenance import MaintenanceCases
 from workbench.service.quality import QualityGateCases, ReasonRequired
 from workbench.service.recheck import LinkRechecker, analyser_check
@@ -69,54 +72,16 @@ from workbench.service.machine_translation import (
 
 
 __all__ = [
-    "BACK_TRANSLATION_LANGUAGES",
-    "BackTranslation",
-    "DEMO_PASSWORD",
-    "DEMO_USER",
-    "FileFormat",
-    "GLOSSARY_SCOPES",
-    "MQM_CATEGORIES",
-    "MQM_SEVERITIES",
-    "MtProvider",
-    "MtSettings",
-    "SEVERITIES",
-    "ShippedTerm",
-    "app_settings",
-    "database_location",
-    "document_formats",
-    "ensure_demo",
-    "glossary_formats",
-    "mt_providers",
-    "mt_settings_from_env",
-    "plugged_analyser",
-    "CorrectedLink",
-    "DEFAULT_SESSION_TTL",
-    "Dashboard",
-    "DocumentEffort",
-    "DocumentSummary",
-    "FindingView",
-    "GlossaryTerm",
-    "JobView",
-    "LinkEffort",
-    "MqmTag",
-    "PARAGRAPH_JOINER",
-    "PostEditReport",
-    "ReasonRequired",
-    "Progress",
-    "Review",
-    "ReviewRow",
-    "ReviewerActivity",
-    "RevisionView",
-    "STATUSES",
-    "SaveConflict",
-    "Service",
-    "Session",
-    "Settings",
-    "TERM_CATEGORIES",
-    "TERM_STATUSES",
-    "User",
-    "database_key",
-    "open_service",
+    "app_settings", "BACK_TRANSLATION_LANGUAGES", "BackTranslation", "CorrectedLink",
+    "Dashboard", "database_key", "database_location", "DEFAULT_SESSION_TTL", "DEMO_PASSWORD",
+    "DEMO_USER", "document_formats", "DocumentEffort", "DocumentSummary", "ensure_demo",
+    "FileFormat", "FindingView", "glossary_formats", "GLOSSARY_SCOPES", "GlossaryChange",
+    "GlossarySync", "GlossaryTerm", "JobView", "LinkEffort", "MQM_CATEGORIES",
+    "MQM_SEVERITIES", "MqmTag", "mt_providers", "mt_settings_from_env", "MtProvider",
+    "MtSettings", "open_service", "PARAGRAPH_JOINER", "plugged_analyser", "PostEditReport",
+    "Progress", "ReasonRequired", "Review", "ReviewerActivity", "ReviewRow", "RevisionView",
+    "SaveConflict", "Service", "Session", "Settings", "SEVERITIES", "ShippedTerm", "STATUSES",
+    "TERM_CATEGORIES", "TERM_STATUSES", "User",
 ]
 
 
@@ -176,7 +141,34 @@ class Service:
         self.files = FileCases(self.accounts, self.documents, self.terms, self.quality)
         self.maintenance = MaintenanceCases(store, self.accounts)
         self.jobs = JobCases(store, clock, self.accounts, self.documents, self.settings)
+        # The glossary: shipped files loaded into the database; a change of the terms
+        # re-checks the open documents as a background job.
+        self.shipped = ShippedGlossary(store, clock, glossary)
+        self.glossary_recheck = GlossaryRecheck(store, self.terms, analyser, self.rechecker)
+        self.jobs.kinds[GLOSSARY_RECHECK] = self.glossary_recheck.run
+        self.terms.changed = self._glossary_changed
+        self.last_sync: GlossarySync | None = None
         self._worker = None
+
+    def load_shipped_glossary(self) -> GlossarySync:
+        """Load the shipped glossary files into the database (new and changed lines,
+        :mod:`~workbench.service.glossary_sync`); :func:`open_service` runs it.  When
+        terms changed, the open documents are re-checked."""
+        self.last_sync = result = self.shipped.sync()
+        if result.updated or result.removed:
+            self._glossary_changed(None)
+        return result
+
+    def glossary_sync(self, actor: User) -> GlossarySync | None:
+        """What the last loading of the shipped files did (for the Glossary page)."""
+        self.accounts.check(actor, "view")
+        return self.last_sync
+
+    def _glossary_changed(self, user_id: int | None) -> int | None:
+        """Queue the re-check of the open documents (none open: nothing to do)."""
+        if not self.glossary_recheck.has_work():
+            return None
+        return self.jobs.queue_recheck(GLOSSARY_RECHECK, TITLE, user_id)
 
     def start_worker(self, threads: int | None = None):
         """Run queued jobs in threads of this process (the app on one machine, in the
@@ -257,6 +249,7 @@ class Service:
     term_suggestions = _forward("terms", GlossaryCases.term_suggestions)
     adopt_suggestion = _forward("terms", GlossaryCases.adopt_suggestion)
     export_glossary = _forward("terms", GlossaryCases.export_glossary)
+    term_history = _forward("terms", GlossaryCases.term_history)
     # figures
     dashboard = _forward("figures", DashboardCases.dashboard)
     post_edit = _forward("figures", DashboardCases.post_edit)
@@ -285,4 +278,7 @@ def open_service(url: str | None = None, analyser: Callable | None = None,
     store = Store(url, settings=settings)
     if upgrade:
         store.upgrade()
-    return Service(store, analyser=analyser, settings=settings, **options)
+    service = Service(store, analyser=analyser, settings=settings, **options)
+    if upgrade:
+        service.load_shipped_glossary()
+    return service

@@ -1,4 +1,6 @@
-"""Use cases of the glossary: stored terms, suggestions learned from corrections, export."""
+"""Use cases of the glossary: stored terms (the shipped files' and those made here),
+each change kept in the term's history and followed by a re-check of the open
+documents (a background job), suggestions learned from corrections, export."""
 
 from __future__ import annotations
 
@@ -6,11 +8,14 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from workbench.errors import ConflictError, GlossaryFormatError, NotFound, WorkbenchError
-from workbench.service.hygiene import clean_name, clean_text
+from workbench.errors import ConflictError, NotFound, WorkbenchError
+from workbench.service.glossary_terms import (
+    TERM_CATEGORIES, TERM_STATUSES, GlossaryChange, term_fields, term_view,  # noqa: F401
+)
+from workbench.service.glossary_learning import TermLearning
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
-from workbench.service.views import CorrectedLink, GlossaryTerm, User
+from workbench.service.views import GlossaryTerm, User
 from workbench.store import GlossaryTermRow, Store, Transaction
 from workbench.store import glossary as term_rows
 from workbench.store import users as user_rows
@@ -19,58 +24,23 @@ if TYPE_CHECKING:
     from workbench.glossary.terms import Glossary, GlossaryEntry
 
 
-TERM_CATEGORIES = ("person", "place", "admin_level", "organization", "title", "term")
-TERM_STATUSES = ("approved", "suggested", "rejected")
-
-
-def _term_fields(source: str, target: str, variants: Sequence[str] | str,
-                 forbidden: Sequence[str] | str, category: str, note: str) -> dict:
-    """Validated, stripped glossary fields (variants may be given ``a|b``)."""
-
-    def split(value):
-        if isinstance(value, str):
-            value = value.split("|")
-        value = [clean_name(v) for v in value or () if v]
-        return [v for v in value if v]
-
-    # Controls and bidi overrides are removed (service.hygiene), as from every typed text.
-    source, target = clean_name(source or ""), clean_name(target or "")
-    if not source or not target:
-        raise GlossaryFormatError("a glossary term needs a Vietnamese source and an Arabic target")
-    category = (category or "term").strip()
-    if category not in TERM_CATEGORIES:
-        raise GlossaryFormatError(
-            f"term {source!r}: unknown category {category!r}; use one of "
-            f"{', '.join(TERM_CATEGORIES)}")
-    variants, forbidden = split(variants), split(forbidden)
-    clash = set(forbidden) & ({target} | set(variants))
-    if clash:
-        raise GlossaryFormatError(
-            f"term {source!r}: {', '.join(sorted(clash))} is both accepted and forbidden")
-    return {"source": source, "target": target, "variants": variants, "forbidden": forbidden,
-            "category": category, "note": clean_text(note or "")[0].strip()}
-
-
-def _term_view(row: GlossaryTermRow, names: dict[int, str]) -> GlossaryTerm:
-    return GlossaryTerm(row.id, row.source, row.target, tuple(row.variants or ()),
-                        tuple(row.forbidden or ()), row.category, row.note, row.status,
-                        names.get(row.suggested_by) if row.suggested_by else None,
-                        names.get(row.decided_by) if row.decided_by else None)
-
-
 def _term(s: Transaction, term_id: int) -> GlossaryTermRow:
     row = term_rows.get(s, term_id)
-    if row is None:
+    if row is None or row.status == "deleted":
         raise NotFound(f"glossary term {term_id} does not exist: reload the glossary")
     return row
 
 
-class GlossaryCases:
-    """Glossary terms: add, suggest, decide, learn from corrections, export.
+class GlossaryCases(TermLearning):
+    """Glossary terms: add, suggest, decide, edit with history, learn from corrections,
+    export.
 
-    ``glossary`` is the configured glossary the checks start from (None: the shipped
-    one); the approved stored terms go on top of it.  ``review`` reads the corrections
-    terms are learned from."""
+    ``glossary`` is the glossary the workbench ships with (None: ``glossaries/*.csv``),
+    loaded into the database by :class:`~.glossary_sync.ShippedGlossary`; from then on
+    the checks use the approved terms of the database.  ``review`` reads the
+    corrections terms are learned from.  ``changed(user_id)``, set by the service, is
+    called after each change of the approved terms (it queues the re-check of the open
+    documents)."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
                  review: ReviewCases, glossary: Glossary | None = None) -> None:
@@ -79,49 +49,82 @@ class GlossaryCases:
         self.users = users
         self.review = review
         self.configured = glossary
+        self.changed: Callable[[int | None], object] | None = None
+        self._cached: tuple[tuple, Glossary | None] | None = None
+
+    def _changed(self, user_id: int | None) -> None:
+        if self.changed is not None:
+            self.changed(user_id)
 
     def list_terms(self, actor: User, status: str | None = None) -> list[GlossaryTerm]:
-        """Glossary terms, optionally only one status, sorted by source term."""
+        """Glossary terms (one status, or all but the deleted), sorted by source term."""
         with self.store.read() as s:
             self.users.authorize(s, actor, "view")
             names = user_rows.names(s)
-            return [_term_view(r, names) for r in term_rows.by_source(s, status)]
+            return [term_view(r, names) for r in term_rows.by_source(s, status)]
+
+    def term_history(self, actor: User, term_id: int | None = None,
+                     limit: int = 200) -> list[GlossaryChange]:
+        """Changes of one term (or of every term), newest first: who, when, before/after."""
+        with self.store.read() as s:
+            self.users.authorize(s, actor, "view")
+            names = user_rows.names(s)
+            return [GlossaryChange(r.term_id, source, names.get(r.user_id) if r.user_id else None,
+                                   r.created_at, r.action, r.before, r.after, r.note)
+                    for r, source in term_rows.changes(s, term_id, limit)]
 
     def _new_term(self, actor: User, action: str, status: str, source: str, target: str,
                   variants: Sequence[str], forbidden: Sequence[str], category: str,
-                  note: str) -> GlossaryTerm:
-        fields = _term_fields(source=source, target=target, variants=variants,
-                              forbidden=forbidden, category=category, note=note)
+                  note: str, notify: bool = True) -> GlossaryTerm:
+        fields = term_fields(source=source, target=target, variants=variants,
+                             forbidden=forbidden, category=category, note=note)
         with self.store.session() as s:
             user = self.users.authorize(s, actor, action)
-            row = term_rows.add(s, fields, status, self.clock(),
+            same = term_rows.approved(s, fields["source"]) if status == "approved" else None
+            if same is not None:
+                where = f" (from {same.origin})" if same.origin else ""
+                raise ConflictError(f"{same.source} is already in the glossary{where}: "
+                                    "change that term instead")
+            now = self.clock()
+            row = term_rows.add(s, fields, status, now,
                                 suggested_by=user.id if status == "suggested" else None,
                                 decided_by=user.id if status == "approved" else None)
-            return _term_view(row, {user.id: user.name})
+            term_rows.record(s, row.id, user.id, now,
+                             "added" if status == "approved" else "suggested", None, fields)
+            view = term_view(row, {user.id: user.name})
+        if notify and status == "approved":
+            self._changed(user.id)
+        return view
 
     def add_term(self, actor: User, source: str, target: str, variants: Sequence[str] = (),
                  forbidden: Sequence[str] = (), category: str = "term",
                  note: str = "") -> GlossaryTerm:
-        """Add an approved term (glossary maintainer)."""
+        """Add an approved term (glossary maintainer); a source already approved is
+        refused (change that term)."""
         return self._new_term(actor, "edit_glossary", "approved", source, target, variants,
                               forbidden, category, note)
 
     def import_terms(self, actor: User, entries: Iterable[GlossaryEntry]) -> tuple[int, int]:
         """Store glossary entries (a loaded CSV/TBX, maintainer): an entry whose source
         matches a stored term's (case-insensitively) updates that term, any other is
-        added.  Returns (added, updated); stops at the first refused entry."""
+        added.  Returns (added, updated); stops at the first refused entry.  The open
+        documents are re-checked once, after the last entry."""
         existing = {t.source.casefold(): t for t in self.list_terms(actor)}
         added = updated = 0
-        for e in entries:
-            fields = dict(source=e.source, target=e.target, variants=e.variants,
-                          forbidden=e.forbidden, category=e.category, note=e.note)
-            old = existing.get(e.source.casefold())
-            if old is None:
-                self.add_term(actor, **fields)
-                added += 1
-            else:
-                self.update_term(actor, old.id, **fields)
-                updated += 1
+        try:
+            for e in entries:
+                fields = dict(source=e.source, target=e.target, variants=e.variants,
+                              forbidden=e.forbidden, category=e.category, note=e.note)
+                old = existing.get(e.source.casefold())
+                if old is None:
+                    self._new_term(actor, "edit_glossary", "approved", **fields, notify=False)
+                    added += 1
+                else:
+                    self._update(actor, old.id, fields, notify=False)
+                    updated += 1
+        finally:
+            if added or updated:
+                self._changed(None)
         return added, updated
 
     def suggest_term(self, actor: User, source: str, target: str, variants: Sequence[str] = (),
@@ -133,22 +136,40 @@ class GlossaryCases:
 
     def update_term(self, actor: User, term_id: int, **fields) -> GlossaryTerm:
         """Change fields of a term (glossary maintainer): source, target, variants,
-        forbidden, category, note."""
+        forbidden, category, note.  Kept in the term's history."""
+        return self._update(actor, term_id, fields)
+
+    def _update(self, actor: User, term_id: int, fields: dict,
+                notify: bool = True) -> GlossaryTerm:
         unknown = set(fields) - set(term_rows.FIELDS)
         if unknown:
             raise WorkbenchError(f"glossary terms have no field {', '.join(sorted(unknown))}")
         with self.store.session() as s:
             user = self.users.authorize(s, actor, "edit_glossary")
             row = _term(s, term_id)
-            current = term_rows.fields_of(row) | fields
-            term_rows.update(s, row, _term_fields(**current), self.clock())
-            return _term_view(row, user_rows.names(s) | {user.id: user.name})
+            before = term_rows.fields_of(row)
+            after = term_fields(**(before | fields))
+            if after == before:
+                return term_view(row, user_rows.names(s))
+            now = self.clock()
+            term_rows.update(s, row, after, now)
+            term_rows.record(s, row.id, user.id, now, "edited", before, after)
+            view, approved = term_view(row, user_rows.names(s)), row.status == "approved"
+        if notify and approved:
+            self._changed(user.id)
+        return view
 
     def delete_term(self, actor: User, term_id: int) -> None:
-        """Delete a term (glossary maintainer)."""
+        """Delete a term (glossary maintainer).  It stays in the database, deleted, with
+        its history, so a shipped file does not bring it back."""
         with self.store.session() as s:
-            self.users.authorize(s, actor, "edit_glossary")
-            term_rows.delete(s, _term(s, term_id))
+            user = self.users.authorize(s, actor, "edit_glossary")
+            row = _term(s, term_id)
+            approved, now = row.status == "approved", self.clock()
+            term_rows.record(s, row.id, user.id, now, "deleted", term_rows.fields_of(row), None)
+            term_rows.decide(s, row, "deleted", user.id, now)
+        if approved:
+            self._changed(user.id)
 
     def decide_term(self, actor: User, term_id: int, approve: bool) -> GlossaryTerm:
         """Approve or reject a suggestion (glossary maintainer)."""
@@ -158,72 +179,16 @@ class GlossaryCases:
             if row.status != "suggested":
                 raise ConflictError(
                     f"glossary term {term_id} ({row.source}) is already {row.status}")
-            term_rows.decide(s, row, "approved" if approve else "rejected", user.id,
-                             self.clock())
-            return _term_view(row, user_rows.names(s))
-
-    def corrections(self, actor: User) -> list[CorrectedLink]:
-        """Every link, in every document, whose current text differs from its machine
-        translation: what reviewers changed, for learning glossary terms."""
-        self.users.check(actor, "view")
-        found = []
-        for doc in self.review.summaries():
-            if not doc.corrected:
-                continue
-            found += [CorrectedLink(doc.id, r.ordinal, r.source_text, r.mt_text, r.current_text)
-                      for r in self.review.get_review(actor, doc.id).rows
-                      if r.corrected and r.current_text.strip() != r.mt_text.strip()]
-        return found
-
-    def term_suggestions(self, actor: User, min_count: int = 1) -> list:
-        """Term replacements reviewers made in their corrections
-        (:func:`workbench.glossary.suggestions.suggest_terms`), most frequent first, each credited to a
-        Vietnamese term of the glossary the checks use (or a name in the source); e.g.
-        "reviewers changed مجلس تنظيم to اللجنة التنظيمية 3 times for Ban Tổ chức"."""
-        from workbench.glossary.suggestions import suggest_terms
-
-        corrections = self.corrections(actor)
-        if not corrections:
-            return []
-        return [t for t in suggest_terms(corrections, self.effective_glossary(),
-                                         min_count=min_count) if t.source_term]
-
-    def adopt_suggestion(self, actor: User, suggestion) -> GlossaryTerm:
-        """Approve a learned suggestion (glossary maintainer): the term's Arabic becomes
-        what reviewers wrote and what they replaced becomes forbidden.  A stored term is
-        updated; a term only in the shipped glossary is copied with its variants and
-        category, so approving never loses what the checks already accepted."""
-        source, to_text = suggestion.source_term.strip(), suggestion.to_text.strip()
-        from_text = suggestion.from_text.strip()
-        if not source or not to_text:
-            raise GlossaryFormatError("this suggestion names no Vietnamese term: add it by hand")
-        with self.store.read() as s:
-            self.users.authorize(s, actor, "edit_glossary")
-            stored = term_rows.approved(s, source)
-            stored_id = stored.id if stored is not None else None
-        entry = self.effective_glossary().lookup(source)
-        target = to_text
-        if entry is not None:
-            # The rendering reviewers replaced goes, with or without its article.
-            replaced = {from_text, "ال" + from_text, from_text.removeprefix("ال")}
-            variants = [v for v in (entry.target, *entry.variants)
-                        if v not in replaced and v != target]
-            forbidden = [f for f in entry.forbidden if f != target]
-            category, note = entry.category, entry.note
-        else:
-            variants, forbidden, category, note = [], [], "term", ""
-        if from_text and from_text not in forbidden and from_text != target:
-            forbidden.append(from_text)
-        note = "; ".join(n for n in (note, suggestion.message) if n)
-        fields = {"source": entry.source if entry else source, "target": target,
-                  "variants": list(dict.fromkeys(variants)), "forbidden": forbidden,
-                  "category": category, "note": note}
-        if stored_id is not None:
-            return self.update_term(actor, stored_id, **fields)
-        return self.add_term(actor, **fields)
+            status, now = ("approved" if approve else "rejected"), self.clock()
+            term_rows.decide(s, row, status, user.id, now)
+            term_rows.record(s, row.id, user.id, now, status, None, term_rows.fields_of(row))
+            view = term_view(row, user_rows.names(s))
+        if approve:
+            self._changed(user.id)
+        return view
 
     def effective_glossary(self) -> Glossary:
-        """The glossary the checks use: configured (default: shipped) plus stored terms."""
+        """The glossary the checks use (:meth:`analysis_glossary`), never None."""
         glossary = self.analysis_glossary()
         if glossary is None:
             from workbench.pipeline import shipped_glossary
@@ -232,31 +197,40 @@ class GlossaryCases:
         return glossary
 
     def _db_glossary(self, status: str = "approved") -> Glossary:
-        """The stored terms of one status as a :class:`workbench.glossary.terms.Glossary`."""
+        """The stored terms of one status as a :class:`workbench.glossary.terms.Glossary`
+        (match mode and extra columns as their file gave them)."""
         from workbench.glossary.terms import Glossary, GlossaryEntry
 
         with self.store.read() as s:
             rows = term_rows.in_order(s, status)
         return Glossary([GlossaryEntry(r.source, r.target, tuple(r.variants or ()),
                                        tuple(r.forbidden or ()), r.category, r.note,
-                                       origin_file=f"workbench glossary term {r.id}")
+                                       extra=r.extra or {}, match=r.match or "exact",
+                                       origin_file=r.origin or f"workbench glossary term {r.id}")
                          for r in rows], name="workbench")
 
     def analysis_glossary(self) -> Glossary | None:
-        """What the checks use: the configured (default: shipped) glossary with the
-        approved terms of the database on top (a stored term wins).  None when the
-        database has none, so the pipeline uses its own default."""
+        """What the checks use: the approved terms of the database, once the shipped
+        glossaries were loaded into it (every open service loads them).  Before that
+        (a database nobody loaded them into), the configured glossary with the stored
+        terms on top, or None when there are none, so the pipeline uses its default.
+        Built again only when a term changed."""
+        with self.store.read() as s:
+            stamp = (term_rows.stamp(s), term_rows.any_from_files(s))
+        if self._cached is not None and self._cached[0] == stamp:
+            return self._cached[1]
         stored = self._db_glossary()
-        if not len(stored):
-            return self.configured
-        base = self.configured
-        if base is None:
+        if stamp[1]:
+            glossary = stored
+        elif not len(stored):
+            glossary = self.configured
+        else:
+            from workbench.glossary.terms import Glossary
             from workbench.pipeline import shipped_glossary
 
-            base = shipped_glossary()
-        from workbench.glossary.terms import Glossary
-
-        return Glossary.merge(base, stored)
+            glossary = Glossary.merge(self.configured or shipped_glossary(), stored)
+        self._cached = (stamp, glossary)
+        return glossary
 
     def export_glossary(self, actor: User) -> bytes:
         """The approved stored terms as glossary CSV (the CLI contract's columns)."""

@@ -15,10 +15,7 @@ only a silent job, which :meth:`JobCases.reap` requeues (or fails after
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,6 +23,7 @@ from datetime import datetime, timedelta
 from workbench.config import Settings
 from workbench.errors import NotFound, WorkbenchError
 from workbench.service.documents import DocumentCases
+from workbench.service.job_run import JobStopped, Run, worker_name
 from workbench.service.users import UserCases
 from workbench.service.views import User
 from workbench.store import JobRow, Store
@@ -34,8 +32,6 @@ from workbench.store import jobs as job_rows
 log = logging.getLogger(__name__)
 #: Starts of a job before a worker that keeps dying on it gives up.
 MAX_ATTEMPTS = 3
-#: Least time between two progress writes of one job.
-PROGRESS_EVERY_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -63,15 +59,6 @@ class JobView:
         return self.state in job_rows.ACTIVE
 
 
-class JobStopped(Exception):
-    """Raised into the analysis when its job was cancelled or given to another worker."""
-
-
-def worker_name() -> str:
-    """Who runs a job: host, process and thread."""
-    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident() % 100000}"
-
-
 def _view(row: JobRow) -> JobView:
     return JobView(row.id, row.kind, row.state, row.title or row.source_name, row.source_name,
                    row.target_name, row.created_at, row.stage, float(row.percent or 0.0),
@@ -92,6 +79,8 @@ class JobCases:
         self.settings = settings
         self._queue = None
         self._queue_lock = threading.Lock()
+        #: other kinds of job: kind -> ``run(progress) -> summary`` (set by the service)
+        self.kinds: dict[str, Callable[[Callable[..., None]], str]] = {}
 
     @property
     def queue(self):
@@ -185,24 +174,21 @@ class JobCases:
                 row = job_rows.get(s, job_id)
                 return row.state if row else "missing"
             row = job_rows.get(s, job_id)
-            job = (row.attempts, row.created_by, row.title, row.source_name, row.target_name,
-                   row.source_bytes, row.target_bytes)
-        attempt, user_id, title, source_name, target_name, source_bytes, target_bytes = job
-        run = _Run(self, job_id, worker)
+            job = (row.kind, row.attempts, row.created_by, row.title, row.source_name,
+                   row.target_name, row.source_bytes, row.target_bytes)
+        run = Run(self, job_id, worker)
         try:
             with run:
-                run.progress(0.0, f"Reading {source_name} and {target_name}…")
-                source, target, _ = self.documents.read_pair(source_bytes, source_name,
-                                                             target_bytes, target_name)
-                analysis = self.documents.analyse_pair(
-                    source, target, lambda f, m: run.progress(0.02 + 0.93 * f, m))
+                if job[0] in self.kinds:  # e.g. glossary_recheck: a summary as its stage
+                    summary = self.kinds[job[0]](run.progress)
+                    keep = lambda s: job_rows.set_stage(s, job_id, summary)  # noqa: E731
+                else:
+                    keep = self._analyse(run, *job[2:])
                 run.progress(0.96, "Saving…", force=True)
             with self.store.session() as s:
-                if not job_rows.finish(s, job_id, worker, attempt, self.clock()):
+                if not job_rows.finish(s, job_id, worker, job[1], self.clock()):
                     raise JobStopped("cancelled or taken over before it was saved")
-                doc_id = self.documents.store_analysis(s, user_id, title, source_name,
-                                                       target_name, source, target, analysis)
-                job_rows.set_doc(s, job_id, doc_id)
+                keep(s)
             return "done"
         except JobStopped:
             return self._end(job_id, worker, "cancelled", "")
@@ -211,8 +197,34 @@ class JobCases:
         except Exception as exc:  # a bug: say so on the job, keep the worker alive
             log.exception("job %s failed", job_id)
             return self._end(job_id, worker, "failed",
-                             f"the analysis crashed ({type(exc).__name__}: {exc}); "
+                             f"the job crashed ({type(exc).__name__}: {exc}); "
                              "tell an admin, the worker log has the details")
+
+    def _analyse(self, run: Run, user_id: int | None, title: str, source_name: str,
+                 target_name: str, source_bytes: bytes, target_bytes: bytes):
+        """Analyse a new document; what stores it (in the transaction that ends the job)."""
+        run.progress(0.0, f"Reading {source_name} and {target_name}…")
+        source, target, _ = self.documents.read_pair(source_bytes, source_name,
+                                                     target_bytes, target_name)
+        analysis = self.documents.analyse_pair(
+            source, target, lambda f, m: run.progress(0.02 + 0.93 * f, m))
+
+        def keep(s) -> None:
+            doc_id = self.documents.store_analysis(s, user_id, title, source_name,
+                                                   target_name, source, target, analysis)
+            job_rows.set_doc(s, run.job_id, doc_id)
+        return keep
+
+    def queue_recheck(self, kind: str, title: str, user_id: int | None) -> int:
+        """Queue a job of a registered ``kind`` (:attr:`kinds`) unless one is already
+        waiting (it will see the latest state anyway); its id."""
+        with self.store.session() as s:
+            waiting = job_rows.queued_of_kind(s, kind)
+            if waiting is not None:
+                return waiting
+            job_id = job_rows.add(s, kind, title, user_id, self.clock(), "", "", b"", b"").id
+        self.announce(job_id)
+        return job_id
 
     def _end(self, job_id: int, worker: str, state: str, error: str) -> str:
         with self.store.session() as s:
@@ -237,57 +249,3 @@ class JobCases:
         for job_id in announced:
             self.queue.notify(job_id)
         return announced
-
-
-class _Run:
-    """One job on this worker: the heartbeat thread and the progress callback."""
-
-    def __init__(self, cases: JobCases, job_id: int, worker: str) -> None:
-        self.cases = cases
-        self.job_id = job_id
-        self.worker = worker
-        self.stopped = threading.Event()
-        self._done = threading.Event()
-        self._started = time.monotonic()
-        self._last_write = 0.0
-        self._thread = threading.Thread(target=self._beat, daemon=True,
-                                        name=f"job-{job_id}-heartbeat")
-
-    def __enter__(self) -> _Run:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._done.set()
-        self._thread.join(timeout=5)
-
-    def _write(self, **progress) -> None:
-        try:
-            with self.cases.store.session() as s:
-                alive = job_rows.beat(s, self.job_id, self.worker, self.cases.clock(),
-                                      **progress)
-        except WorkbenchError as exc:  # database away for a moment: try again later
-            log.warning("job %s: heartbeat not written: %s", self.job_id, exc)
-            return
-        if not alive:
-            self.stopped.set()
-
-    def _beat(self) -> None:
-        while not self._done.wait(self.cases.settings.job_heartbeat_s):
-            self._write()
-
-    def progress(self, fraction: float, message: str, force: bool = False) -> None:
-        """The analysis's progress callback: raises :class:`JobStopped` when the job
-        was cancelled, so the analysis ends at its next stage."""
-        if self.stopped.is_set():
-            raise JobStopped(message)
-        now = time.monotonic()
-        if not force and now - self._last_write < PROGRESS_EVERY_S:
-            return
-        self._last_write = now
-        fraction = min(max(fraction, 0.0), 1.0)
-        elapsed = now - self._started
-        eta = elapsed * (1 - fraction) / fraction if fraction >= 0.05 else None
-        self._write(stage=message, percent=fraction, eta_s=eta)
-        if self.stopped.is_set():
-            raise JobStopped(message)

@@ -86,7 +86,7 @@ def _as_finding(row: FindingRow, link: LinkRow) -> Finding:
 _PREFER = {"open": 0, "dismissed": 1, "fixed": 2}
 
 
-def _reconcile(s: Transaction, doc_id: int, link: LinkRow, stored: list[FindingRow],
+def reconcile(s: Transaction, doc_id: int, link: LinkRow, stored: list[FindingRow],
                found: Sequence[Finding], version: int | None) -> tuple[int, int, list[Finding]]:
     """Make ``stored`` (one link's findings of the checks re-run) say what ``found``
     says; returns (closed, opened, the findings that are open now)."""
@@ -167,8 +167,8 @@ class LinkRechecker:
                 return RecheckOutcome()
             stored = finding_rows.of_document(s, doc_id)
             mine = [f for f in stored if f.link_id == link_id]
-            closed, opened, open_now = _reconcile(s, doc_id, link, mine, found.link, version)
-            score = self._score(paragraphs, plain, open_now)
+            closed, opened, open_now = reconcile(s, doc_id, link, mine, found.link, version)
+            score = self.score(paragraphs, plain, open_now)
             if score is not None:
                 link_rows.set_score(link, *score)
             if whole:
@@ -184,12 +184,12 @@ class LinkRechecker:
                     if f.link_id != link_id and f.check in whole and f.link_id in links:
                         theirs.setdefault(f.link_id, []).append(f)
                 for other in set(found_by_link) | set(theirs):
-                    c, o, _ = _reconcile(s, doc_id, links[other], theirs.get(other, []),
+                    c, o, _ = reconcile(s, doc_id, links[other], theirs.get(other, []),
                                          found_by_link.get(other, []), None)
                     closed, opened = closed + c, opened + o
         return RecheckOutcome(closed, opened, score[0] if score else None)
 
-    def _score(self, paragraphs, plain: Link, open_now: Sequence[Finding]):
+    def score(self, paragraphs, plain: Link, open_now: Sequence[Finding]):
         """(score, components, signature) of the link with its new text, lowered by its
         open findings; None for a one-sided link (it has no score)."""
         if not (plain.source and plain.target):

@@ -202,7 +202,7 @@ class RevisionView:
 
 @dataclass(frozen=True)
 class GlossaryTerm:
-    """A glossary term as stored (status approved/suggested/rejected)."""
+    """A glossary term as stored (status approved/suggested/rejected/deleted)."""
 
     id: int
     source: str
@@ -214,6 +214,10 @@ class GlossaryTerm:
     status: str = "approved"
     suggested_by: str | None = None
     decided_by: str | None = None
+    #: the shipped file it came from ("" for a term made here), and whether someone
+    #: changed it since (a new version of the file then leaves it alone)
+    origin: str = ""
+    edited: bool = False
 
 
 class SaveConflict(ConflictError):

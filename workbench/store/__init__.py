@@ -13,14 +13,16 @@ from workbench.store.database import (
     CONNECT_TIMEOUT_S, SQLITE_BUSY_TIMEOUT_MS, ConstraintViolation, Store, Transaction,
     alembic_config, database_url, make_engine, upgrade,
 )
+from workbench.store.schema_glossary import GlossaryChangeRow, GlossaryTermRow
 from workbench.store.schema import (
-    DocumentRow, FindingRow, GlossaryTermRow, JobRow, LinkRow, MqmTagRow, ParagraphRow,
-    QualityOverrideRow, RevisionRow, SessionRow, StatusEventRow, UserRow, metadata, utcnow,
+    DocumentRow, FindingRow, JobRow, LinkRow, MqmTagRow, ParagraphRow, QualityOverrideRow,
+    RevisionRow, SessionRow, StatusEventRow, UserRow, metadata, utcnow,
 )
 
 __all__ = [
     "CONNECT_TIMEOUT_S", "ConstraintViolation", "DocumentRow", "FindingRow",
-    "GlossaryTermRow", "JobRow", "LinkRow", "MqmTagRow", "ParagraphRow", "QualityOverrideRow", "RevisionRow",
+    "GlossaryChangeRow", "GlossaryTermRow", "JobRow", "LinkRow", "MqmTagRow", "ParagraphRow",
+    "QualityOverrideRow", "RevisionRow",
     "SQLITE_BUSY_TIMEOUT_MS", "SessionRow", "StatusEventRow", "Store", "Transaction",
     "UserRow", "alembic_config", "database_url", "make_engine", "metadata", "upgrade",
     "utcnow",

@@ -98,6 +98,15 @@ def status_counts(s: Transaction) -> dict[int, dict[str, int]]:
     return out
 
 
+def open_ids(s: Transaction) -> list[int]:
+    """Documents still open: some current work link (page furniture aside) is not
+    approved."""
+    return list(s.scalars(
+        select(LinkRow.doc_id).where(LinkRow.ordinal.is_not(None), LinkRow.furniture.is_(False),
+                                     LinkRow.status != "approved")
+        .group_by(LinkRow.doc_id).order_by(LinkRow.doc_id)))
+
+
 def corrected_counts(s: Transaction) -> dict[int, int]:
     """Per document, how many current links have a saved revision."""
     return dict(s.execute(

@@ -1,4 +1,6 @@
-"""Queries of the stored glossary: terms approved, suggested or rejected."""
+"""Queries of the stored glossary: terms approved, suggested, rejected or deleted (a
+deleted term is kept, with its history, so a shipped file does not bring it back), and
+the history of every change."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from workbench.store.database import Transaction
-from workbench.store.schema import GlossaryTermRow
+from workbench.store.schema_glossary import GlossaryChangeRow, GlossaryTermRow
 
 #: The columns a user edits (the rest records who decided what, when).
 FIELDS = ("source", "target", "variants", "forbidden", "category", "note")
@@ -18,11 +20,31 @@ def get(s: Transaction, term_id: int) -> GlossaryTermRow | None:
 
 
 def by_source(s: Transaction, status: str | None = None) -> list[GlossaryTermRow]:
-    """Terms (of one status, or all) sorted by source term."""
+    """Terms (of one status, or all but the deleted) sorted by source term."""
     query = select(GlossaryTermRow).order_by(GlossaryTermRow.source, GlossaryTermRow.id)
     if status is not None:
         query = query.where(GlossaryTermRow.status == status)
+    else:
+        query = query.where(GlossaryTermRow.status != "deleted")
     return list(s.scalars(query))
+
+
+def from_files(s: Transaction) -> list[GlossaryTermRow]:
+    """Every term a shipped file gave (deleted ones too), by id."""
+    return list(s.scalars(select(GlossaryTermRow).where(GlossaryTermRow.origin != "")
+                          .order_by(GlossaryTermRow.id)))
+
+
+def any_from_files(s: Transaction) -> bool:
+    """Whether the shipped glossaries were ever loaded into this database."""
+    return s.scalar(select(GlossaryTermRow.id).where(GlossaryTermRow.origin != "")
+                    .limit(1)) is not None
+
+
+def stamp(s: Transaction) -> tuple:
+    """Changes whenever a term is added, changed or deleted (a cache key)."""
+    return tuple(s.execute(select(func.count(GlossaryTermRow.id), func.max(GlossaryTermRow.id),
+                                  func.max(GlossaryTermRow.updated_at))).one())
 
 
 def in_order(s: Transaction, status: str) -> list[GlossaryTermRow]:
@@ -39,10 +61,13 @@ def approved(s: Transaction, source: str) -> GlossaryTermRow | None:
 
 
 def add(s: Transaction, fields: dict, status: str, created_at: datetime,
-        suggested_by: int | None, decided_by: int | None) -> GlossaryTermRow:
+        suggested_by: int | None, decided_by: int | None, origin: str = "",
+        match: str = "exact", extra: dict | None = None,
+        shipped: dict | None = None) -> GlossaryTermRow:
     row = GlossaryTermRow(**fields, status=status, created_at=created_at,
                           updated_at=created_at, suggested_by=suggested_by,
-                          decided_by=decided_by)
+                          decided_by=decided_by, origin=origin, match=match,
+                          extra=dict(extra or {}), shipped=shipped)
     s.add(row)
     s.flush()
     return row
@@ -66,5 +91,27 @@ def decide(s: Transaction, row: GlossaryTermRow, status: str, decided_by: int,
     s.flush()
 
 
-def delete(s: Transaction, row: GlossaryTermRow) -> None:
-    s.delete(row)
+def set_from_file(s: Transaction, row: GlossaryTermRow, origin: str, match: str,
+                  extra: dict, shipped: dict | None) -> None:
+    """Record which file gave the term and how (``shipped``: as the file has it now)."""
+    row.origin, row.match, row.extra, row.shipped = origin, match, dict(extra), shipped
+    s.flush()
+
+
+def record(s: Transaction, term_id: int, user_id: int | None, at_time: datetime, action: str,
+           before: dict | None, after: dict | None, note: str = "") -> None:
+    """Keep one change of a term in its history."""
+    s.add(GlossaryChangeRow(term_id=term_id, user_id=user_id, created_at=at_time,
+                            action=action, before=before, after=after, note=note))
+    s.flush()
+
+
+def changes(s: Transaction, term_id: int | None = None,
+            limit: int = 200) -> list[tuple[GlossaryChangeRow, str]]:
+    """Changes, newest first (of one term, or of all), each with its term's source."""
+    query = (select(GlossaryChangeRow, GlossaryTermRow.source)
+             .join(GlossaryTermRow, GlossaryTermRow.id == GlossaryChangeRow.term_id)
+             .order_by(GlossaryChangeRow.id.desc()).limit(limit))
+    if term_id is not None:
+        query = query.where(GlossaryChangeRow.term_id == term_id)
+    return [(row, source) for row, source in s.execute(query).all()]

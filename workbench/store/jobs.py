@@ -111,6 +111,17 @@ def finish(s: Transaction, job_id: int, worker: str, attempt: int, now: datetime
     return done.rowcount == 1
 
 
+def queued_of_kind(s: Transaction, kind: str) -> int | None:
+    """A queued job of ``kind`` (the oldest), if any."""
+    return s.scalar(select(JobRow.id).where(JobRow.kind == kind, JobRow.state == "queued")
+                    .order_by(JobRow.id).limit(1))
+
+
+def set_stage(s: Transaction, job_id: int, stage: str) -> None:
+    s.execute(update(JobRow).where(JobRow.id == job_id).values(stage=stage[:500])
+              .execution_options(synchronize_session=False))
+
+
 def set_doc(s: Transaction, job_id: int, doc_id: int) -> None:
     s.execute(update(JobRow).where(JobRow.id == job_id).values(doc_id=doc_id)
               .execution_options(synchronize_session=False))

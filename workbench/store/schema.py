@@ -230,26 +230,9 @@ class QualityOverrideRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class GlossaryTermRow(Base):
-    __tablename__ = "glossary_terms"
-    __table_args__ = (Index("ix_glossary_terms_source", "source"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(String(300))
-    target: Mapped[str] = mapped_column(String(300))
-    variants: Mapped[list] = mapped_column(JSON, default=list)
-    forbidden: Mapped[list] = mapped_column(JSON, default=list)
-    category: Mapped[str] = mapped_column(String(40), default="term")
-    note: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(10), default="approved")
-    suggested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
 class JobRow(Base):
-    """A piece of background work (``kind`` ``analyse``: a new document from two files).
+    """A piece of background work (``kind`` ``analyse``: a new document from two files;
+    ``glossary_recheck``: the open documents checked again after a glossary change).
 
     The row is the truth about the job: ``state`` queued/running/done/failed/cancelled,
     how far it got (``stage``, ``percent``, ``eta_s``), who runs it (``worker``, its
@@ -285,4 +268,6 @@ class JobRow(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
+#: Every table; the glossary's are in :mod:`workbench.store.schema_glossary`, which the
+#: package imports (so they are registered whatever is imported first).
 metadata = Base.metadata
