@@ -1,5 +1,6 @@
-"""Glossary page: browse and search terms; maintainers edit them in a table, import
-CSV/TBX and decide on suggestions; everyone can export and suggest a term."""
+"""Glossary page: every term the checks use (the shipped files' and those made here)
+in one table; maintainers edit any of them, import CSV/TBX and decide on suggestions;
+each term's history (who, when, before/after); everyone can export and suggest a term."""
 
 from __future__ import annotations
 
@@ -12,21 +13,60 @@ from workbench.errors import WorkbenchError
 from workbench.service import (
     TERM_CATEGORIES, GlossaryTerm, Service, User, glossary_formats, roles,
 )
-from workbench_ui import messages, resources
+from workbench_ui import glossary_history, messages, resources
 from workbench_ui.html.highlight import escape_mixed
 from workbench_ui.plain import plain
 
 COLUMNS = ("source", "target", "variants", "forbidden", "category", "note")
 EDITOR_KEY = "glossary_editor"
 MESSAGE = "glossary_message"
+#: Each column with its heading and a width.
+TABLE_COLUMNS = {
+    "id": st.column_config.NumberColumn("id", width="small", disabled=True),
+    "source": st.column_config.TextColumn("Vietnamese", width="medium", required=True),
+    "target": st.column_config.TextColumn("Arabic", required=True),
+    "variants": st.column_config.TextColumn("also accepted (a|b)"),
+    "forbidden": st.column_config.TextColumn("forbidden (a|b)"),
+    "category": st.column_config.SelectboxColumn("category", options=list(TERM_CATEGORIES),
+                                                 required=True, width="small"),
+    "note": st.column_config.TextColumn("note", width="large"),
+    "origin": st.column_config.TextColumn("from", width="small", disabled=True,
+                                          help="the shipped file, or empty for a term "
+                                               "made here"),
+    "edited": st.column_config.CheckboxColumn("changed here", width="small", disabled=True,
+                                              help="changed since its file gave it: a new "
+                                                   "version of the file leaves it alone"),
+}
+#: The Arabic columns, and the pixels a character needs at most in the grid.
+ARABIC_COLUMNS = ("target", "variants", "forbidden")
+PX_PER_CHAR, MIN_PX = 8, 140
+
+
+def column_config(shown: pd.DataFrame) -> dict:
+    """The columns, each Arabic one as wide as its longest text shown.  The grid draws
+    a right-to-left text wider than its cell over the cell to its left (one row's
+    cells overlapped), so an Arabic cell must hold its whole text; a left-to-right
+    text that runs out is covered by the next cell, and opening a cell shows it all."""
+    config = dict(TABLE_COLUMNS)
+    for name in ARABIC_COLUMNS:
+        longest = int(shown[name].fillna("").astype(str).str.len().max() or 0) if len(shown) \
+            else 0
+        config[name] = config[name] | {"width": max(MIN_PX, 24 + PX_PER_CHAR * longest)}
+    return config
+
+
+def _one_line(text: str) -> str:
+    """A cell's text on one line (a line break would draw over the next row)."""
+    return " ".join((text or "").split())
 
 
 def _table(terms: list[GlossaryTerm]) -> pd.DataFrame:
     return pd.DataFrame([{
         "id": t.id, "source": t.source, "target": t.target,
         "variants": "|".join(t.variants), "forbidden": "|".join(t.forbidden),
-        "category": t.category, "note": t.note,
-    } for t in terms], columns=["id", *COLUMNS])
+        "category": t.category, "note": _one_line(t.note), "origin": t.origin,
+        "edited": t.edited,
+    } for t in terms], columns=list(TABLE_COLUMNS))
 
 
 def _matches(term: GlossaryTerm, query: str) -> bool:
@@ -93,33 +133,20 @@ def _decide(user: User, term_id: int, approve: bool) -> None:
 
 # The four downloads: (key, label, which glossary, format, file name).
 DOWNLOADS = (
-    ("glossary_csv", "Workbench terms, CSV", "workbench", "csv", "glossary.csv"),
-    ("glossary_tbx", "Workbench terms, TBX", "workbench", "tbx", "glossary.tbx"),
-    ("glossary_all_csv", "Everything the checks use, CSV", "all", "csv", "glossary-all.csv"),
-    ("glossary_all_tbx", "Everything the checks use, TBX", "all", "tbx", "glossary-all.tbx"),
+    ("glossary_csv", "Approved terms, CSV", "workbench", "csv", "glossary.csv"),
+    ("glossary_tbx", "Approved terms, TBX", "workbench", "tbx", "glossary.tbx"),
+    ("glossary_all_csv", "What the checks use, CSV", "all", "csv", "glossary-all.csv"),
+    ("glossary_all_tbx", "What the checks use, TBX", "all", "tbx", "glossary-all.tbx"),
 )
 
 
-def _shipped_and_export(user: User, approved: list[GlossaryTerm], query: str) -> None:
-    """The shipped glossaries (read-only; a stored term with the same source wins in
-    the checks) and the downloads, each file built by the service only when its button
-    is pressed."""
+def _downloads(user: User) -> None:
+    """The downloads, each file built by the service only when its button is pressed."""
     svc = resources.service()
-    shipped = svc.shipped_terms(user)
-    with st.expander(f"Shipped glossaries ({len(shipped)} terms, read-only)",
-                     expanded=not approved or bool(query.strip())):
-        st.caption("From glossaries/*.csv. To change one for this workbench, add a term "
-                   "with the same Vietnamese source above: stored terms win.")
-        rows = [{"source": e.source, "target": e.target, "variants": "|".join(e.variants),
-                 "forbidden": "|".join(e.forbidden), "category": e.category, "note": e.note,
-                 "file": e.file} for e in shipped
-                if not query.strip() or query.casefold() in
-                f"{e.source} {e.target} {' '.join(e.variants)} {e.note}".casefold()]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     mimes = {f.name: f.mime for f in glossary_formats()}
     for col, (key, label, scope, fmt, name) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS):
         col.download_button(label, _glossary_file(svc, user, fmt, scope), file_name=name,
-                            mime=mimes[fmt], key=key)
+                            mime=mimes[fmt], key=key, width="stretch")
 
 
 def _glossary_file(svc: Service, user: User, fmt: str, scope: str) -> Callable[[], bytes]:
@@ -163,64 +190,84 @@ def _learned(user: User) -> None:
                                 "one forbidden")
 
 
-def render(user: User) -> None:
-    st.header("Glossary")
-    svc = resources.service()
-    can_edit = roles.allows(user.roles, "edit_glossary")
-    can_decide = roles.allows(user.roles, "approve_term")
-    messages.show(MESSAGE)
-    try:
-        approved = svc.list_terms(user, status="approved")
-        suggested = svc.list_terms(user, status="suggested")
-    except WorkbenchError as exc:
-        st.error(plain(exc))
-        return
-    query = st.text_input("Search (Vietnamese, Arabic, note)", key="glossary_search")
-    shown_terms = [t for t in approved if _matches(t, query)]
+def _terms_table(user: User, approved: list[GlossaryTerm], can_edit: bool) -> None:
+    """Search, then the terms: an editable table for maintainers, else read-only."""
+    left, right = st.columns([3, 1])
+    query = left.text_input("Search (Vietnamese, Arabic, note)", key="glossary_search")
+    origins = sorted({t.origin for t in approved})
+    origin = right.selectbox("From", ["all", *origins], key="glossary_origin",
+                             format_func=lambda o: {"all": "every source", "": "made here"}
+                             .get(o, o))
+    shown_terms = [t for t in approved if _matches(t, query)
+                   and (origin == "all" or t.origin == origin)]
     shown = _table(shown_terms)
-    st.caption(f"Workbench terms: {len(shown_terms)} of {len(approved)} approved terms shown "
-               "(they add to or override the shipped glossaries).")
+    st.caption(f"{len(shown_terms)} of {len(approved)} terms shown: every term the checks "
+               "use, from the shipped files and made here. A change re-checks the open "
+               "documents in the background.")
     if can_edit:
-        st.data_editor(
-            shown, key=EDITOR_KEY, hide_index=True, num_rows="dynamic",
-            width="stretch", disabled=["id"],
-            column_config={"category": st.column_config.SelectboxColumn(
-                "category", options=list(TERM_CATEGORIES), required=True)})
+        st.data_editor(shown, key=EDITOR_KEY, hide_index=True, num_rows="dynamic",
+                       width="stretch", disabled=["id", "origin", "edited"],
+                       column_config=column_config(shown))
         st.button("Save glossary changes", key="glossary_save", type="primary",
                   on_click=_apply_edits, args=(user, shown))
     else:
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     column_config=column_config(shown))
         st.caption("Read-only: editing the glossary needs the glossary maintainer role. "
                    "You can suggest a term below.")
-    try:
-        _shipped_and_export(user, approved, query)
-    except WorkbenchError as exc:  # a shipped glossary file that does not load
-        st.error(plain(exc))
-    if can_edit:
-        with st.expander("Import CSV/TBX"):
-            st.file_uploader("Glossary file", type=["csv", "tbx"], key="glossary_upload")
-            st.button("Import", key="glossary_import", on_click=_import, args=(user,))
+    glossary_history.render(user, shown_terms)
+
+
+def _suggestions(user: User, suggested: list[GlossaryTerm], can_decide: bool) -> None:
     st.subheader(f"Suggestions ({len(suggested)})")
     for t in suggested:
         cols = st.columns([5, 1, 1])
-        cols[0].markdown(f"**{plain(t.source)}** → {plain(t.target)} · {t.category}"
-                         f"{' · ' + plain(t.note) if t.note else ''} "
-                         f"(by {plain(t.suggested_by or '?')})")
+        cols[0].html(f"<b>{escape_mixed(t.source)}</b> → "
+                     f"<bdi dir='rtl'>{escape_mixed(t.target)}</bdi> · {escape_mixed(t.category)}"
+                     f"{' · ' + escape_mixed(t.note) if t.note else ''} "
+                     f"(by {escape_mixed(t.suggested_by or '?')})")
         if can_decide:
             cols[1].button("Approve", key=f"term_approve_{t.id}", on_click=_decide,
                            args=(user, t.id, True))
             cols[2].button("Reject", key=f"term_reject_{t.id}", on_click=_decide,
                            args=(user, t.id, False))
+
+
+def _suggest_form(user: User) -> None:
+    if st.toggle("Learn suggestions from corrections", key="learn_on"):
+        try:
+            _learned(user)
+        except WorkbenchError as exc:
+            st.error(plain(exc))
+    with st.expander("Suggest a term"):
+        st.text_input("Vietnamese term", key="suggest_source")
+        st.text_input("Arabic rendering", key="suggest_target")
+        st.selectbox("Category", TERM_CATEGORIES, index=len(TERM_CATEGORIES) - 1,
+                     key="suggest_category")
+        st.text_input("Note", key="suggest_note")
+        st.button("Suggest", key="suggest_send", on_click=_suggest, args=(user,))
+
+
+def render(user: User) -> None:
+    st.header("Glossary")
+    svc = resources.service()
+    can_edit = roles.allows(user.roles, "edit_glossary")
+    messages.show(MESSAGE)
+    try:
+        approved = svc.list_terms(user, status="approved")
+        suggested = svc.list_terms(user, status="suggested")
+        loaded = svc.glossary_sync(user)
+    except WorkbenchError as exc:
+        st.error(plain(exc))
+        return
+    if can_edit and loaded is not None and loaded.message:
+        (st.warning if loaded.problem or loaded.kept else st.info)(plain(loaded.message))
+    _terms_table(user, approved, can_edit)
+    _downloads(user)
+    if can_edit:
+        with st.expander("Import CSV/TBX"):
+            st.file_uploader("Glossary file", type=["csv", "tbx"], key="glossary_upload")
+            st.button("Import", key="glossary_import", on_click=_import, args=(user,))
+    _suggestions(user, suggested, roles.allows(user.roles, "approve_term"))
     if roles.allows(user.roles, "suggest_term"):
-        if st.toggle("Learn suggestions from corrections", key="learn_on"):
-            try:
-                _learned(user)
-            except WorkbenchError as exc:
-                st.error(plain(exc))
-        with st.expander("Suggest a term"):
-            st.text_input("Vietnamese term", key="suggest_source")
-            st.text_input("Arabic rendering", key="suggest_target")
-            st.selectbox("Category", TERM_CATEGORIES, index=len(TERM_CATEGORIES) - 1,
-                         key="suggest_category")
-            st.text_input("Note", key="suggest_note")
-            st.button("Suggest", key="suggest_send", on_click=_suggest, args=(user,))
+        _suggest_form(user)

@@ -65,15 +65,6 @@ def term_view(row: GlossaryTermRow, names: dict[int, str]) -> GlossaryTerm:
                         row.origin or "", edited(row))
 
 
-#: What each history action means, as the Glossary page says it.
-ACTIONS = {
-    "added": "added", "suggested": "suggested", "edited": "edited", "deleted": "deleted",
-    "approved": "approved", "rejected": "rejected", "loaded": "loaded from its file",
-    "file_update": "updated from its file", "file_kept": "file changed, edit kept",
-    "file_removed": "removed from its file",
-}
-
-
 @dataclass(frozen=True)
 class GlossaryChange:
     """One change of a term: who (``None``: the shipped file), when, before and after
