@@ -375,29 +375,75 @@ def test_export_files_are_made_only_when_asked(app: AppTest, monkeypatch) -> Non
 # --------------------------------------------------------------------------- glossary
 
 
-def _add_terms() -> None:
-    user = demo_user()
-    svc().add_term(user, "xã", "بلدية", forbidden=["منطقة"], category="admin_level")
-    svc().add_term(user, "Tỉnh ủy", "لجنة الحزب في المقاطعة", category="organization")
+def _terms() -> dict:
+    return {t.source: t for t in svc().list_terms(demo_user())}
 
 
-def test_glossary_maintainer_edits_in_the_table(app: AppTest) -> None:
-    _add_terms()
+def test_every_shipped_term_is_in_the_editable_table(app: AppTest) -> None:
     login(app)
     app.radio(key="nav").set_value("Glossary").run()
-    app.text_input(key="glossary_search").input("xã").run()
+    assert not app.exception
+    table = app.dataframe(key="glossary_editor")
+    assert table.proto.editing_mode != 0  # a maintainer edits it
+    shown = table.value
+    terms = _terms()
+    assert len(shown) == len(terms) > 150
+    row = shown[shown["source"] == "tỉnh"].iloc[0]
+    assert (row["target"], row["origin"], row["edited"]) == ("مقاطعة", "admin_levels.csv", False)
+
+
+def test_glossary_maintainer_edits_a_shipped_term_with_history(app: AppTest) -> None:
+    login(app)
+    app.radio(key="nav").set_value("Glossary").run()
+    app.text_input(key="glossary_search").input("05-CT/TW").run()
+    shown = app.dataframe(key="glossary_editor").value
+    position = int(shown.index[shown["source"] == "05-CT/TW"][0])
     app.session_state["glossary_editor"] = {
-        "edited_rows": {0: {"target": "بلدية (xã)", "note": "cấp xã"}},
-        "added_rows": [{"source": "huyện", "target": "منطقة", "category": "admin_level"}],
+        "edited_rows": {position: {"note": "Directive 05 of the Politburo, kept verbatim."}},
+        "added_rows": [{"source": "Hội Cựu chiến binh", "target": "جمعية المحاربين القدامى",
+                        "category": "organization"}],
         "deleted_rows": []}
     app.run()
     app.button(key="glossary_save").click().run()
     assert not app.exception
     assert any("2 change(s) saved" in s.value for s in app.success)
-    terms = {t.source: t for t in svc().list_terms(demo_user())}
-    assert terms["xã"].target == "بلدية (xã)" and terms["xã"].note == "cấp xã"
-    assert terms["huyện"].category == "admin_level"
-    assert terms["Tỉnh ủy"].target == "لجنة الحزب في المقاطعة"  # not shown, not touched
+    terms = _terms()
+    assert terms["05-CT/TW"].note == "Directive 05 of the Politburo, kept verbatim."
+    assert (terms["05-CT/TW"].origin, terms["05-CT/TW"].edited) == ("terms.csv", True)
+    assert (terms["Hội Cựu chiến binh"].origin, terms["Hội Cựu chiến binh"].category) == (
+        "", "organization")
+    app.selectbox(key="glossary_history_term").set_value(terms["05-CT/TW"].id).run()
+    history = next(f.value for f in app.get("dataframe") if "who" in f.value.columns)
+    assert history.iloc[0][["who", "what", "field", "after"]].tolist() == [
+        "demo", "edited", "note", "Directive 05 of the Politburo, kept verbatim."]
+    assert history.iloc[-1][["who", "what"]].tolist() == ["shipped file", "loaded from its file"]
+
+
+def test_a_glossary_change_rechecks_the_open_document(app: AppTest) -> None:
+    login(app)
+    doc_id = svc().list_documents(demo_user())[0].id
+
+    def open_on(term):
+        return [f for r in svc().get_review(demo_user(), doc_id).rows for f in r.findings
+                if f.term == term and f.status == "open"]
+
+    finding = next(f for r in svc().get_review(demo_user(), doc_id).rows
+                   for f in r.findings if f.status == "open" and f.found)
+    term = _terms()[finding.term]
+    app.radio(key="nav").set_value("Glossary").run()
+    app.text_input(key="glossary_search").input(term.source).run()
+    shown = app.dataframe(key="glossary_editor").value
+    position = shown.index[shown["id"] == term.id][0]
+    kept = "|".join(f for f in term.forbidden if f != finding.found)
+    app.session_state["glossary_editor"] = {
+        "edited_rows": {int(position): {"forbidden": kept}}, "added_rows": [],
+        "deleted_rows": []}
+    app.run()
+    app.button(key="glossary_save").click().run()
+    assert not app.exception
+    assert not [f for f in open_on(term.source) if f.found == finding.found]
+    app.radio(key="nav").set_value("Documents").run()
+    assert any("re-checked with the changed glossary" in i.value for i in app.info)
 
 
 def test_glossary_maintainer_imports_a_csv_and_downloads_are_made_when_asked(
@@ -410,17 +456,20 @@ def test_glossary_maintainer_imports_a_csv_and_downloads_are_made_when_asked(
     login(app)
     app.radio(key="nav").set_value("Glossary").run()
     app.file_uploader(key="glossary_upload").set_value((
-        "desk.csv", "source,target,category\nthôn,قرية,admin_level\n".encode(), "text/csv"))
+        "desk.csv", "source,target,category\nHội Nông dân,اتحاد المزارعين,organization\n"
+        .encode(), "text/csv"))
     app.button(key="glossary_import").click().run()
     assert not app.exception
     assert any("desk.csv: 1 term(s) added, 0 updated." in s.value for s in app.success)
-    assert [(t.source, t.target) for t in svc().list_terms(demo_user())] == [("thôn", "قرية")]
+    assert (_terms()["Hội Nông dân"].target, _terms()["Hội Nông dân"].origin) == (
+        "اتحاد المزارعين", "")
     keys = {b.proto.id.rsplit("-", 1)[-1] for b in app.get("download_button")}
     assert {"glossary_csv", "glossary_tbx", "glossary_all_csv", "glossary_all_tbx"} <= keys
     assert made == []  # no glossary file built on a rerun
 
 
 def test_a_broken_glossary_upload_is_refused_by_name(app: AppTest) -> None:
+    before = _terms()
     login(app)
     app.radio(key="nav").set_value("Glossary").run()
     app.file_uploader(key="glossary_upload").set_value((
@@ -428,17 +477,17 @@ def test_a_broken_glossary_upload_is_refused_by_name(app: AppTest) -> None:
     app.button(key="glossary_import").click().run()
     assert not app.exception
     assert any("hỏng.csv" in e for e in errors(app))
-    assert svc().list_terms(demo_user()) == []
+    assert _terms() == before
 
 
 def test_translator_cannot_edit_the_glossary_but_can_suggest(app: AppTest) -> None:
-    _add_terms()
     make_user("hoa", "translator")
     login(app, "hoa", "pw-hoa")
     app.radio(key="nav").set_value("Glossary").run()
     assert not app.exception
-    assert not app.get("arrow_data_frame") or all(
-        getattr(e.proto, "editing_mode", 0) == 0 for e in app.get("arrow_data_frame"))
+    frames = app.get("dataframe")
+    assert frames and all(f.proto.editing_mode == 0 for f in frames)  # read-only
+    assert "tỉnh" in frames[0].value["source"].tolist()
     with pytest.raises(KeyError):
         app.button(key="glossary_save")
     with pytest.raises(WorkbenchError):
@@ -458,7 +507,7 @@ def test_maintainer_approves_a_suggestion(app: AppTest) -> None:
     term = svc().list_terms(demo_user(), status="suggested")[0]
     app.button(key=f"term_approve_{term.id}").click().run()
     assert not app.exception
-    assert [t.source for t in svc().list_terms(demo_user(), status="approved")] == ["thôn"]
+    assert "thôn" in [t.source for t in svc().list_terms(demo_user(), status="approved")]
 
 
 # --------------------------------------------------------------------------- dashboard, users
@@ -635,9 +684,9 @@ def test_maintainer_approves_a_learned_suggestion(app: AppTest) -> None:
     finding = _correct_a_flagged_term_and_learn(app)
     app.button(key="learned_ok_0").click().run()
     assert not app.exception
-    approved = svc().list_terms(demo_user(), status="approved")
-    assert [(t.source, t.target) for t in approved] == [(finding.term, finding.expected[0])]
-    assert finding.found in approved[0].forbidden
+    approved = {t.source: t for t in svc().list_terms(demo_user(), status="approved")}
+    assert approved[finding.term].target == finding.expected[0]
+    assert finding.found in approved[finding.term].forbidden
     assert any("approved" in s.value for s in app.success)
 
 

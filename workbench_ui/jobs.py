@@ -43,7 +43,8 @@ def _open(doc_id: int) -> None:
 
 
 def _show(user: User, job: JobView) -> None:
-    title = f"**{plain(job.title)}** ({plain(job.source_name)} + {plain(job.target_name)})"
+    title = f"**{plain(job.title)}**" + (
+        f" ({plain(job.source_name)} + {plain(job.target_name)})" if job.source_name else "")
     if job.active:
         cols = st.columns([6, 1])
         with cols[0]:
@@ -55,6 +56,8 @@ def _show(user: User, job: JobView) -> None:
         st.error(f"{title} failed: {plain(job.error)}")
     elif job.state == "cancelled":
         st.warning(f"{title} was cancelled; nothing was stored.")
+    elif job.kind != "analyse":  # e.g. the re-check after a glossary change: its summary
+        st.info(f"{plain(job.title)}: {plain(job.stage)}")
     elif job.doc_id is not None:
         cols = st.columns([6, 1])
         cols[0].success(f"{title} is ready.")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import ConflictError, NotFound, WorkbenchError
 from workbench.service.glossary_terms import (
-    TERM_CATEGORIES, TERM_STATUSES, GlossaryChange, term_fields, term_view,  # noqa: F401
+    TERM_CATEGORIES, TERM_STATUSES, GlossaryChange, merged, term_fields, term_view,  # noqa: F401
 )
 from workbench.service.glossary_learning import TermLearning
 from workbench.service.review import ReviewCases
@@ -172,7 +172,8 @@ class GlossaryCases(TermLearning):
             self._changed(user.id)
 
     def decide_term(self, actor: User, term_id: int, approve: bool) -> GlossaryTerm:
-        """Approve or reject a suggestion (glossary maintainer)."""
+        """Approve or reject a suggestion (glossary maintainer).  A suggestion for a term
+        already in the glossary changes that term (:func:`~.glossary_terms.merged`)."""
         with self.store.session() as s:
             user = self.users.authorize(s, actor, "approve_term")
             row = _term(s, term_id)
@@ -180,9 +181,17 @@ class GlossaryCases(TermLearning):
                 raise ConflictError(
                     f"glossary term {term_id} ({row.source}) is already {row.status}")
             status, now = ("approved" if approve else "rejected"), self.clock()
-            term_rows.decide(s, row, status, user.id, now)
-            term_rows.record(s, row.id, user.id, now, status, None, term_rows.fields_of(row))
-            view = term_view(row, user_rows.names(s))
+            same = term_rows.approved(s, row.source) if approve else None
+            term_rows.decide(s, row, "merged" if same else status, user.id, now)
+            term_rows.record(s, row.id, user.id, now, status, None, term_rows.fields_of(row),
+                             f"merged into term {same.id}" if same else "")
+            if same is not None:
+                before = term_rows.fields_of(same)
+                after = term_fields(**merged(before, term_rows.fields_of(row)))
+                term_rows.update(s, same, after, now)
+                term_rows.record(s, same.id, user.id, now, "edited", before, after,
+                                 f"suggestion {row.id} approved")
+            view = term_view(same or row, user_rows.names(s))
         if approve:
             self._changed(user.id)
         return view

@@ -46,6 +46,21 @@ def term_fields(source: str, target: str, variants: Sequence[str] | str,
             "category": category, "note": clean_text(note or "")[0].strip()}
 
 
+def merged(term: dict, suggestion: dict) -> dict:
+    """A term with an approved suggestion for it: the suggested Arabic preferred, the
+    term's other renderings still accepted unless the suggestion forbids them, both
+    forbidden lists, both notes."""
+    target = suggestion["target"]
+    forbidden = [f for f in dict.fromkeys([*term["forbidden"], *suggestion["forbidden"]])
+                 if f != target and f not in suggestion["variants"]]
+    variants = [v for v in dict.fromkeys([term["target"], *term["variants"],
+                                          *suggestion["variants"]])
+                if v != target and v not in forbidden]
+    note = "; ".join(dict.fromkeys(n for n in (term["note"], suggestion["note"]) if n))
+    return {"source": term["source"], "target": target, "variants": variants,
+            "forbidden": forbidden, "category": term["category"], "note": note}
+
+
 def edited(row: GlossaryTermRow) -> bool:
     """Whether someone changed a shipped term since its file last gave it."""
     if row.shipped is None:

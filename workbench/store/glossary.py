@@ -20,12 +20,13 @@ def get(s: Transaction, term_id: int) -> GlossaryTermRow | None:
 
 
 def by_source(s: Transaction, status: str | None = None) -> list[GlossaryTermRow]:
-    """Terms (of one status, or all but the deleted) sorted by source term."""
+    """Terms (of one status, or all but the deleted and the suggestions merged into a
+    term) sorted by source term."""
     query = select(GlossaryTermRow).order_by(GlossaryTermRow.source, GlossaryTermRow.id)
     if status is not None:
         query = query.where(GlossaryTermRow.status == status)
     else:
-        query = query.where(GlossaryTermRow.status != "deleted")
+        query = query.where(GlossaryTermRow.status.not_in(("deleted", "merged")))
     return list(s.scalars(query))
 
 
@@ -42,9 +43,10 @@ def any_from_files(s: Transaction) -> bool:
 
 
 def stamp(s: Transaction) -> tuple:
-    """Changes whenever a term is added, changed or deleted (a cache key)."""
-    return tuple(s.execute(select(func.count(GlossaryTermRow.id), func.max(GlossaryTermRow.id),
-                                  func.max(GlossaryTermRow.updated_at))).one())
+    """Changes whenever a term is added, changed or deleted (a cache key): every such
+    change is recorded in the history, whose ids only grow."""
+    return (s.scalar(select(func.count(GlossaryTermRow.id))),
+            s.scalar(select(func.max(GlossaryChangeRow.id))))
 
 
 def in_order(s: Transaction, status: str) -> list[GlossaryTermRow]:
