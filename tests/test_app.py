@@ -524,10 +524,23 @@ def test_dashboard_renders_overall_and_per_document(app: AppTest) -> None:
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Links"] == str(len(review.rows))
     assert float(metrics["Post-edit TER"]) > 0  # one word added somewhere
-    assert any("chrF2++" in c.value and "TER|" in c.value for c in app.caption)
+    assert any("chrF++ (6 character and 2 word n-grams" in c.value for c in app.caption)
     app.selectbox(key="dash_doc").set_value(doc_id).run()
     assert not app.exception
     assert {m.label: m.value for m in app.metric}["Documents"] == "1"
+
+
+def test_dashboard_says_how_the_post_edit_figures_were_made_in_words(app: AppTest) -> None:
+    login(app)
+    doc_id = svc().list_documents(demo_user())[0].id
+    row = svc().get_review(demo_user(), doc_id).rows[0]
+    svc().save_correction(demo_user(), doc_id, row.ordinal, row.current_text + " تصحيح", 0)
+    app.radio(key="nav").set_value("Dashboard").run()
+    assert not app.exception
+    [line] = [c.value for c in app.caption if "Post-edit chrF++" in c.value]
+    assert "chrF++ (6 character and 2 word n-grams, case kept) and TER (lower-cased" in line
+    assert "sacrebleu 2." in line
+    assert "nrefs:" not in line and "|" not in line  # no raw signature
 
 
 def test_admin_creates_and_disables_a_user(app: AppTest) -> None:

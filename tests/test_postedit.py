@@ -61,3 +61,13 @@ def test_document_effort_weighs_long_units_more() -> None:
 
 def test_empty_document() -> None:
     assert measure_document([]).changed is False
+
+
+def test_the_signature_reads_as_words() -> None:
+    from workbench.postedit.metrics import describe_signature
+
+    line = measure("مرحبا", "أهلا").metric_line
+    assert line.startswith("chrF++ (6 character and 2 word n-grams, case kept) and TER ("
+                           "lower-cased, tercom tokens, punctuation kept), 1 reference, "
+                           "sacrebleu ")
+    assert describe_signature("BLEU|nrefs:1") == "BLEU|nrefs:1"  # not ours: as it is

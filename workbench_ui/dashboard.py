@@ -42,8 +42,8 @@ def render(user: User) -> None:
                      "link but page noise: edits per 100 words (0 = untouched)")
     if effort is not None:
         st.caption(f"Post-edit chrF++ {effort.chrf:.1f} (100 = untouched), TER "
-                   f"{effort.ter:.1f}; the QA report's figures. Signature: "
-                   f"`{effort.signature}`")
+                   f"{effort.ter:.1f} (0 = untouched), the QA report's figures: "
+                   f"{effort.metric_line}.", help=f"sacrebleu signature: {effort.signature}")
     left, right = st.columns(2)
     with left:
         st.subheader("Fidelity scores")

@@ -29,6 +29,36 @@ class PostEdit:
     changed: bool
     signature: str
 
+    @property
+    def metric_line(self) -> str:
+        """How the figures were made, in words (:func:`describe_signature`)."""
+        return describe_signature(self.signature)
+
+
+#: sacrebleu's signature fields, in words.
+_CASE = {"mixed": "case kept", "lc": "lower-cased"}
+
+
+def describe_signature(signature: str) -> str:
+    """The signature of :func:`_signature` as one readable line, e.g. "chrF++ (6
+    character and 2 word n-grams, case kept) and TER (lower-cased, tercom tokens,
+    punctuation kept), 1 reference, sacrebleu 2.6.0"; the raw text when it is not one."""
+    parts = {}
+    for metric in signature.split(";"):
+        name, _, fields = metric.partition("|")
+        parts[name] = dict(f.split(":", 1) for f in fields.split("|") if ":" in f)
+    chrf, ter = parts.get("chrF2++"), parts.get("TER")
+    if chrf is None or ter is None:
+        return signature
+    described = (
+        f"chrF++ ({chrf.get('nc', '?')} character and {chrf.get('nw', '?')} word n-grams, "
+        f"{_CASE.get(chrf.get('case', ''), chrf.get('case', ''))}) and TER "
+        f"({_CASE.get(ter.get('case', ''), ter.get('case', ''))}, {ter.get('tok', '?')} "
+        f"tokens, punctuation {'kept' if ter.get('punct') == 'yes' else 'removed'})")
+    refs = chrf.get("nrefs", "1")
+    return (f"{described}, {refs} reference{'s' if refs != '1' else ''}, "
+            f"sacrebleu {chrf.get('version', '?')}")
+
 
 def _metrics() -> tuple[CHRF, TER]:
     """The metric settings every post-edit figure uses: chrF2++ and default TER."""
