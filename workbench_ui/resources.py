@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import threading
+
 import streamlit as st
 
 from workbench.errors import WorkbenchError
@@ -53,11 +55,21 @@ def data_location() -> str:
     return database_location()
 
 
-@st.cache_resource(show_spinner="Opening the database and preparing the demo…")
+#: What the first start of the demo does, said while it works (measured on the 2-core
+#: development machine: 18.6 s, most of it the embedding model loading and embedding).
+FIRST_START = (
+    "First start on an empty database: analysing the demo article (65 paragraphs). "
+    "The embedding model loads and embeds every paragraph, then the paragraphs are "
+    "aligned and checked: about 20 seconds on a 2-core machine, once. Later starts "
+    "take about a second.")
+
+
+@st.cache_resource(show_spinner="Opening the database (creating it and loading the shipped "
+                                "glossaries on the first start: a few seconds)…")
 def get_service(location: str) -> Service:
     """The service for ``location`` (see :func:`data_location`), migrated, with the
-    demo account and document in place.  ``location`` is only the cache key: the store
-    reads the same environment variables."""
+    shipped glossaries loaded.  ``location`` is only the cache key: the store reads the
+    same environment variables."""
     options = dict(SERVICE_OPTIONS)
     analyser, rescorer = ANALYSER, RESCORER
     if analyser is None:
@@ -69,20 +81,46 @@ def get_service(location: str) -> Service:
     service = open_service(analyser=analyser, settings=app_settings(DEMO_FLAG), **options)
     if service.settings.jobs == "thread":  # one machine: analyses run in this process
         service.start_worker()
-    problem = ensure_demo(service, location)
-    if problem:
-        SETUP_PROBLEMS[location] = problem
     return service
 
 
-def ensure_demo(service: Service, location: str) -> str | None:
+#: Data locations whose demo set-up is done (or was not needed), and its lock.
+DEMO_READY: set[str] = set()
+_DEMO_LOCK = threading.Lock()
+
+
+def prepare_demo(service: Service, location: str) -> None:
+    """Once per data location: the demo account and document (demo mode only).  On an
+    empty database the analysis of the demo article takes a while: say what is being
+    done and how long it takes, with its progress, instead of a bare spinner."""
+    if location in DEMO_READY:
+        return
+    with _DEMO_LOCK:
+        if location in DEMO_READY:
+            return
+        if service.settings.demo and not safely(service.count_documents, 1):
+            with st.status("Preparing the demo…", expanded=True) as status:
+                st.write(FIRST_START)
+                bar = st.progress(0.0, text="Starting…")
+                problem = ensure_demo(service, location, lambda f, m: bar.progress(
+                    min(max(f, 0.0), 1.0), text=m))
+                status.update(label="The demo is ready.", state="complete", expanded=False)
+        else:
+            problem = ensure_demo(service, location)
+        if problem:
+            SETUP_PROBLEMS[location] = problem
+        DEMO_READY.add(location)
+
+
+def ensure_demo(service: Service, location: str,
+                progress: Callable[[float, str], None] | None = None) -> str | None:
     """In demo mode only: create the demo account and document on an empty database
     (:func:`workbench.service.ensure_demo`) and note whether demo/demo signs in.
     Returns a message when the demo could not be set up; the app works without it."""
     if not service.settings.demo:
         return None
     try:
-        ensure_demo_data(service)
+        ensure_demo_data(service, progress=progress)
     except WorkbenchError as exc:
         return f"The demo document could not be imported: {exc}"
     try:
@@ -94,7 +132,10 @@ def ensure_demo(service: Service, location: str) -> str | None:
 
 
 def service() -> Service:
-    return get_service(data_location())
+    location = data_location()
+    found = get_service(location)
+    prepare_demo(found, location)
+    return found
 
 
 def current_user() -> User | None:
