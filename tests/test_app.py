@@ -363,13 +363,34 @@ def test_export_files_are_made_only_when_asked(app: AppTest, monkeypatch) -> Non
     monkeypatch.setattr(Service, "export_document",
                         lambda self, user, doc_id, fmt: made.append(fmt) or b"")
     login(app)
-    open_review(app)
+    doc_id, _ = open_review(app)
+    svc().approve_document(demo_user(), doc_id, reason="so the TMX is offered too")
     app.toggle(key="export_on").set_value(True).run()
     assert not app.exception
     buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in app.get("download_button")}
     assert made == []
     for fmt in document_formats():
         assert buttons[f"export_{fmt.name}"].deferred_file_id
+
+
+def test_an_empty_tmx_is_said_not_downloaded(app: AppTest) -> None:
+    login(app)
+    doc_id, _ = open_review(app)
+    app.toggle(key="export_on").set_value(True).run()
+
+    def tmx():
+        return next(b.proto for b in app.get("download_button")
+                    if b.proto.id.endswith("export_tmx"))
+
+    assert tmx().disabled and "Nothing is approved yet" in tmx().help
+    assert any("the TMX would be empty" in c.value for c in app.caption)
+    xliff = next(b.proto for b in app.get("download_button") if b.proto.id.endswith(
+        "export_xliff"))
+    assert not xliff.disabled
+    svc().approve_document(demo_user(), doc_id, reason="approved for the test")
+    app.run()
+    assert not tmx().disabled and tmx().help == "TMX 1.4 of approved pairs"
+    assert not any("would be empty" in c.value for c in app.caption)
 
 
 # --------------------------------------------------------------------------- glossary

@@ -25,14 +25,18 @@ def export_panel(user: User, review: Review) -> None:
     final, reason, blocked = _final_export(svc, user, doc.id)
     formats = document_formats()
     stem = "".join(c if c.isalnum() else "_" for c in doc.title)[:40] or "document"
+    empty = [f for f in formats if f.approved_only and not doc.approved]
     for col, fmt in zip(st.columns(len(formats)), formats):
         report = fmt.label.startswith("QA report")
         label = f"QA report ({fmt.name.upper()})" if report else fmt.name.upper()
         col.download_button(label, _exporter(svc, user, doc.id, fmt.name, final and not report,
                                              reason),
                             file_name=f"{stem}{fmt.extension}", mime=fmt.mime,
-                            help=fmt.label, key=f"export_{fmt.name}",
-                            disabled=blocked and not report)
+                            help=fmt.when_nothing_approved if fmt in empty else fmt.label,
+                            key=f"export_{fmt.name}",
+                            disabled=(blocked and not report) or fmt in empty)
+    for fmt in empty:  # said, instead of an empty file downloaded without a word
+        st.caption(fmt.when_nothing_approved)
     _xliff_upload(user, doc.id)
 
 

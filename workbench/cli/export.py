@@ -62,6 +62,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise WorkbenchError(f"{output}: cannot write the export ({exc.strerror}).") from exc
     print(f"wrote {output} ({len(data)} bytes, {FORMATS[args.format].label})", file=sys.stderr)
+    if FORMATS[args.format].approved_only and not any(u.is_approved for u in document.units):
+        print(f"note: nothing in document {doc_id} is approved yet, so the file holds no "
+              "pair (it takes approved links only); approve links first", file=sys.stderr)
     return 0
 
 

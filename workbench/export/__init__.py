@@ -42,6 +42,8 @@ class Format:
     extension: str
     mime: str
     label: str
+    #: holds approved links only (empty while nothing is approved)
+    approved_only: bool = False
 
 
 EXPORTERS: dict[str, Exporter] = {
@@ -63,7 +65,8 @@ FORMATS: dict[str, Format] = {
     ),
     "xliff": Format(".xlf", "application/x-xliff+xml", "XLIFF 1.2 for CAT tools"),
     "xliff2": Format(".xlf", "application/xliff+xml", "XLIFF 2.0 for CAT tools"),
-    "tmx": Format(".tmx", "application/x-tmx+xml", "TMX 1.4 of approved pairs"),
+    "tmx": Format(".tmx", "application/x-tmx+xml", "TMX 1.4 of approved pairs",
+                  approved_only=True),
     "csv": Format(".csv", "text/csv; charset=utf-8", "QA report, CSV"),
     "xlsx": Format(
         ".xlsx",

@@ -32,6 +32,17 @@ class FileFormat:
     extension: str
     mime: str
     label: str
+    #: holds approved links only: while nothing is approved the file would be empty
+    approved_only: bool = False
+
+    @property
+    def when_nothing_approved(self) -> str:
+        """What to say instead of handing out an empty file ("" for other formats)."""
+        if not self.approved_only:
+            return ""
+        return (f"Nothing is approved yet, so the {self.name.upper()} would be empty: it "
+                "holds approved links only (a translation memory takes only what an editor "
+                "approved). Approve links first.")
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,8 @@ def document_formats() -> tuple[FileFormat, ...]:
     from workbench.export import EXPORTERS, FORMATS
 
     return tuple(FileFormat(name, FORMATS[name].extension, FORMATS[name].mime,
-                            FORMATS[name].label) for name in EXPORTERS)
+                            FORMATS[name].label, FORMATS[name].approved_only)
+                 for name in EXPORTERS)
 
 
 def glossary_formats() -> tuple[FileFormat, ...]:
