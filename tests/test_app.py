@@ -139,6 +139,53 @@ def test_create_a_review_from_pasted_text(app: AppTest) -> None:
     assert "Xã Yên Nguyên" in titles
 
 
+def _paste_and_create(app: AppTest, title: str) -> None:
+    app.text_input(key="new_title").input(title)
+    app.text_area(key="new_vi_text").input("Tỉnh ủy Tuyên Quang khen thưởng 12 chi bộ.")
+    app.text_area(key="new_ar_text").input("كرمت لجنة الحزب في المقاطعة 12 خلية حزبية.")
+    app.button(key="create_review").click().run()
+    assert not app.exception, app.exception
+
+
+def test_a_duplicate_upload_asks_before_a_second_review(app: AppTest) -> None:
+    login(app)
+    _paste_and_create(app, "Khen thưởng")
+    _paste_and_create(app, "Khen thưởng again")
+    [warning] = [w.value for w in app.warning if "already imported" in w.value]
+    assert "“Khen thưởng”" in warning and "second review" in warning
+    assert [d.title for d in svc().list_documents(demo_user())].count("Khen thưởng again") == 0
+    app.button(key="create_again").click().run()
+    assert not app.exception
+    assert any("Created “Khen thưởng again”" in s.value for s in app.success)
+    titles = [d.title for d in svc().list_documents(demo_user())]
+    assert "Khen thưởng" in titles and "Khen thưởng again" in titles
+    _paste_and_create(app, "third")
+    first = next(d for d in svc().list_documents(demo_user()) if d.title == "Khen thưởng again")
+    app.button(key="open_duplicate").click().run()  # the newest of the same files
+    assert app.radio(key="nav").value == "Review" and app.session_state["doc_id"] == first.id
+
+
+def test_the_create_form_is_emptied_after_creating(app: AppTest) -> None:
+    login(app)
+    app.file_uploader(key="new_vi_file").set_value((
+        "bai.vi.txt", "Tỉnh ủy Tuyên Quang khen thưởng 12 chi bộ trong năm nay.".encode(),
+        "text/plain"))
+    app.file_uploader(key="new_ar_file").set_value((
+        "bai.ar.txt", "كرمت لجنة الحزب في مقاطعة توين كوانغ 12 خلية حزبية هذا العام."
+        .encode(), "text/plain"))
+    app.text_input(key="new_title").input("Bài khen thưởng")
+    app.button(key="create_review").click().run()
+    assert not app.exception
+    assert any("Created “Bài khen thưởng”" in s.value for s in app.success)
+    uploaders = app.get("file_uploader")
+    assert len(uploaders) >= 2 and "new_vi_file" not in {u.proto.id.rsplit("-", 1)[-1]
+                                                         for u in uploaders}
+    assert all(not u.value for u in uploaders if "new_" in u.proto.id)
+    assert app.text_input(key="new_title").value == ""
+    app.button(key="create_review").click().run()  # nothing left to create from
+    assert any("Give both the Vietnamese source" in e for e in errors(app))
+
+
 def test_create_a_review_without_a_translation_says_what_is_missing(app: AppTest) -> None:
     login(app)
     app.text_area(key="new_vi_text").input("Tỉnh ủy Tuyên Quang")

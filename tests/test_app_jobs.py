@@ -69,7 +69,8 @@ def test_a_failed_job_shows_why_and_a_done_one_opens(app: AppTest) -> None:
     _create(app)
     [job] = svc().list_jobs(demo_user())
     assert svc().run_job(job.id) == "done"
-    _create(app)
+    _create(app)  # the same two files: the page asks first
+    app.button(key="create_again").click().run()
     failing = svc().list_jobs(demo_user())[0]
     from workbench.store import jobs as job_rows
 

@@ -38,5 +38,15 @@ class ConflictError(WorkbenchError):
     """A save was based on a version that someone else has replaced in the meantime."""
 
 
+class DuplicateDocument(ConflictError):
+    """The same two files were already imported (or are being analysed): ask before a
+    second review of them is made.  ``doc_id`` is the existing document (None while
+    it is still being analysed)."""
+
+    def __init__(self, message: str, doc_id: int | None = None) -> None:
+        super().__init__(message)
+        self.doc_id = doc_id
+
+
 class NotFound(WorkbenchError):
     """A document, paragraph, user or term that was asked for does not exist."""

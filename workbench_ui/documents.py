@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from workbench.errors import WorkbenchError
+from workbench.errors import DuplicateDocument, WorkbenchError
 from workbench.service import User
-from workbench_ui import jobs, resources
+from workbench_ui import jobs, messages, resources
 from workbench_ui.plain import plain
 
 
@@ -21,9 +21,22 @@ def open_document(doc_id: int) -> None:
     st.session_state.pop("focus", None)
 
 
+#: Session keys of the create form: its outcome, a duplicate waiting for an answer, the
+#: job just created, and the form's generation (a new one after each review created:
+#: a file uploader is emptied only by giving it a new key).
+MESSAGE, DUPLICATE, CREATED, GENERATION = ("create_message", "create_duplicate",
+                                           "create_job", "new_form")
+TEXT_KEYS = ("new_title", "new_vi_text", "new_ar_text", "new_vi_url", "new_ar_url")
+
+
+def _file_key(side: str) -> str:
+    generation = st.session_state.get(GENERATION, 0)
+    return f"new_{side}_file" + (f"_{generation}" if generation else "")
+
+
 def _input(side: str, label: str) -> tuple[bytes, str] | None:
     """The uploaded file of one side, else the pasted text, else None."""
-    upload = st.session_state.get(f"new_{side}_file")
+    upload = st.session_state.get(_file_key(side))
     if upload is not None:
         return upload.getvalue(), upload.name
     pasted = st.session_state.get(f"new_{side}_text", "")
@@ -32,46 +45,60 @@ def _input(side: str, label: str) -> tuple[bytes, str] | None:
     return None
 
 
-def _create(user: User) -> None:
+def _create(user: User, again: bool = False) -> None:
+    """Callback of Create review (``again``: of "Create a second review" after the
+    same two files were found already imported)."""
+    st.session_state.pop(DUPLICATE, None)
     urls = [st.session_state.get(f"new_{side}_url", "").strip() for side in ("vi", "ar")]
-    if any(urls):
-        _create_from_urls(user, *urls)
-        return
-    source = _input("vi", "source")
-    target = _input("ar", "translation")
-    if source is None or target is None:
-        st.error("Give both the Vietnamese source and the Arabic translation "
-                 "(upload a .txt/.docx/.html file or paste the text).")
-        return
     title = st.session_state.get("new_title", "").strip()
     service = resources.service()
     try:
-        job = service.submit_document(user, title, source[0], source[1], target[0], target[1],
-                                      article=True)
+        if any(urls):
+            if not all(urls):
+                raise WorkbenchError("Give the addresses of both pages: the Vietnamese "
+                                     "article and its Arabic translation.")
+            with st.spinner("Fetching the two pages…"):
+                job = service.submit_urls(user, title, *urls, if_new=not again)
+        else:
+            source, target = _input("vi", "source"), _input("ar", "translation")
+            if source is None or target is None:
+                raise WorkbenchError("Give both the Vietnamese source and the Arabic "
+                                     "translation (upload a .txt/.docx/.html file or paste "
+                                     "the text).")
+            job = service.submit_document(user, title, *source, *target, article=True,
+                                          if_new=not again)
+    except DuplicateDocument as exc:
+        st.session_state[DUPLICATE] = (str(exc), exc.doc_id)
+        return
     except WorkbenchError as exc:
-        st.error(plain(exc))
+        st.session_state[MESSAGE] = ("error", str(exc))
         return
-    _created(user, job)
+    st.session_state[CREATED] = job.id
+    for key in TEXT_KEYS:  # the form is emptied for the next review
+        st.session_state[key] = ""
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
 
 
-def _create_from_urls(user: User, vi_url: str, ar_url: str) -> None:
-    if not (vi_url and ar_url):
-        st.error("Give the addresses of both pages: the Vietnamese article and its Arabic "
-                 "translation.")
-        return
-    try:
-        with st.spinner("Fetching the two pages…"):
-            job = resources.service().submit_urls(
-                user, st.session_state.get("new_title", ""), vi_url, ar_url)
-    except WorkbenchError as exc:
-        st.error(plain(exc))
-        return
-    _created(user, job)
+def _duplicate(user: User) -> None:
+    """The same two files again: ask before making a second review of them."""
+    message, doc_id = st.session_state[DUPLICATE]
+    st.warning(f"{plain(message)} Create a second review of them anyway?")
+    cols = st.columns([2, 2, 3])
+    cols[0].button("Create a second review", key="create_again", on_click=_create,
+                   args=(user, True))
+    if doc_id is not None:
+        cols[1].button("Open the existing one", key="open_duplicate", on_click=open_document,
+                       args=(doc_id,))
 
 
-def _created(user: User, job) -> None:
+def _created(user: User, job_id: int) -> None:
     """What became of a new review: queued, ready (immediate mode) or refused."""
     service = resources.service()
+    try:
+        job = service.job(user, job_id)
+    except WorkbenchError as exc:
+        st.error(plain(exc))
+        return
     for note in job.notes:  # what reading the files changed (encoding, HTML, …)
         st.info(f"Note: {plain(note)}")
     if job.state == "failed":
@@ -87,25 +114,34 @@ def _created(user: User, job) -> None:
     st.button("Open it", key="open_new", on_click=open_document, args=(summary.id,))
 
 
+def _form(user: User) -> None:
+    st.text_input("Title", key="new_title", placeholder="defaults to the source file name")
+    left, right = st.columns(2)
+    with left:
+        st.file_uploader("Vietnamese source", type=["txt", "docx", "html", "htm"],
+                         key=_file_key("vi"))
+        st.text_area("…or paste the Vietnamese text", key="new_vi_text", height=150)
+    with right:
+        st.file_uploader("Arabic machine translation", type=["txt", "docx", "html", "htm"],
+                         key=_file_key("ar"))
+        st.text_area("…or paste the Arabic text", key="new_ar_text", height=150)
+    left, right = st.columns(2)
+    left.text_input("…or the address of the Vietnamese article", key="new_vi_url",
+                    placeholder="https://…")
+    right.text_input("…and of its Arabic page", key="new_ar_url", placeholder="https://…")
+    st.button("Create review", key="create_review", type="primary", on_click=_create,
+              args=(user,))
+    messages.show(MESSAGE)
+    if DUPLICATE in st.session_state:
+        _duplicate(user)
+    if CREATED in st.session_state:
+        _created(user, st.session_state.pop(CREATED))
+
+
 def render(user: User) -> None:
     st.header("Documents")
     with st.expander("New review", expanded=False):
-        st.text_input("Title", key="new_title", placeholder="defaults to the source file name")
-        left, right = st.columns(2)
-        with left:
-            st.file_uploader("Vietnamese source", type=["txt", "docx", "html", "htm"],
-                             key="new_vi_file")
-            st.text_area("…or paste the Vietnamese text", key="new_vi_text", height=150)
-        with right:
-            st.file_uploader("Arabic machine translation", type=["txt", "docx", "html", "htm"],
-                             key="new_ar_file")
-            st.text_area("…or paste the Arabic text", key="new_ar_text", height=150)
-        left, right = st.columns(2)
-        left.text_input("…or the address of the Vietnamese article", key="new_vi_url",
-                        placeholder="https://…")
-        right.text_input("…and of its Arabic page", key="new_ar_url", placeholder="https://…")
-        if st.button("Create review", key="create_review", type="primary"):
-            _create(user)
+        _form(user)
     jobs.render(user)
     try:
         docs = resources.service().list_documents(user)

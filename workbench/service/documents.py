@@ -108,6 +108,20 @@ class DocumentCases:
         report(1.0, "Done")
         return replace(self.review.summaries(doc_id)[0], notes=notes)
 
+    def duplicate_of(self, source: list, target: list) -> DocumentSummary | None:
+        """A stored document read from the same two files (the same paragraphs on both
+        sides), the newest if several; None if there is none."""
+        texts = ([p.text for p in source], [p.text for p in target])
+        with self.store.read() as s:
+            for doc_id in document_rows.same_size(s, len(texts[0]), len(texts[1])):
+                stored = tuple([t for _, t in sorted(document_rows.texts(s, doc_id, side)
+                                                     .items())] for side in ("source", "target"))
+                if stored == texts:
+                    break
+            else:
+                return None
+        return self.review.summaries(doc_id)[0]
+
     def read_pair(self, source_bytes: bytes, source_name: str, target_bytes: bytes,
                   target_name: str) -> tuple[list, list, tuple[str, ...]]:
         """Both documents' paragraphs and the reading notes; a wrong language (swapped

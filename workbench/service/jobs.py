@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from workbench.config import Settings
-from workbench.errors import NotFound, WorkbenchError
+from workbench.errors import DuplicateDocument, NotFound, WorkbenchError
 from workbench.service.documents import DocumentCases
 from workbench.service.job_run import JobStopped, Run, worker_name
 from workbench.service.users import UserCases
@@ -96,12 +96,14 @@ class JobCases:
 
     def submit_document(self, actor: User, title: str, source_bytes: bytes, source_name: str,
                         target_bytes: bytes, target_name: str,
-                        article: bool = False) -> JobView:
+                        article: bool = False, if_new: bool = False) -> JobView:
         """Queue the analysis of a new document and return at once (in ``immediate``
         mode, once it ran).  The files are read and their languages checked first, so
         unreadable or swapped files are refused here, before anything is queued.
         ``article``: of a saved web page (.html) keep only the article
-        (:func:`workbench.service.pages.article_file`)."""
+        (:func:`workbench.service.pages.article_file`).  ``if_new``: refuse, with
+        :class:`~workbench.errors.DuplicateDocument`, files already imported or being
+        analysed (the page asks before it makes a second review of them)."""
         from workbench.service.pages import article_file
 
         self.users.check(actor, "import")
@@ -110,9 +112,11 @@ class JobCases:
             source_bytes, source_name, note_s = article_file(source_bytes, source_name)
             target_bytes, target_name, note_t = article_file(target_bytes, target_name)
             extra = [n for n in (note_s, note_t) if n]
-        _, _, notes = self.documents.read_pair(source_bytes, source_name,
-                                               target_bytes, target_name)
+        source, target, notes = self.documents.read_pair(source_bytes, source_name,
+                                                         target_bytes, target_name)
         notes = (*extra, *notes)
+        if if_new:
+            self._refuse_duplicate(source, target, source_bytes, target_bytes)
         with self.store.session() as s:
             user = self.users.authorize(s, actor, "import")
             job = job_rows.add(s, "analyse", title.strip(), user.id, self.clock(),
@@ -121,8 +125,21 @@ class JobCases:
         self.announce(job_id)
         return self.job(actor, job_id)
 
-    def submit_urls(self, actor: User, title: str, source_url: str,
-                    target_url: str) -> JobView:
+    def _refuse_duplicate(self, source: list, target: list, source_bytes: bytes,
+                          target_bytes: bytes) -> None:
+        same = self.documents.duplicate_of(source, target)
+        if same is not None:
+            raise DuplicateDocument(
+                f"These two files were already imported: “{same.title}” (document {same.id}, "
+                f"{same.created_at:%Y-%m-%d %H:%M}, by {same.created_by}).", same.id)
+        with self.store.read() as s:
+            job = job_rows.active_with_files(s, source_bytes, target_bytes)
+            if job is not None:
+                raise DuplicateDocument(f"These two files are being analysed now: "
+                                        f"“{job.title or job.source_name}” (job {job.id}).")
+
+    def submit_urls(self, actor: User, title: str, source_url: str, target_url: str,
+                    if_new: bool = False) -> JobView:
         """Fetch the Vietnamese article and the Arabic page, keep each page's article and
         queue the analysis; an address that cannot be fetched raises a clear
         :class:`~workbench.errors.DocumentError` and queues nothing."""
@@ -131,7 +148,7 @@ class JobCases:
         self.users.check(actor, "import")
         source, target = fetch(source_url.strip()), fetch(target_url.strip())
         return self.submit_document(actor, title, source, page_name(source_url), target,
-                                    page_name(target_url), article=True)
+                                    page_name(target_url), article=True, if_new=if_new)
 
     def announce(self, job_id: int) -> None:
         """Hand the job to a worker: now, in this thread (``immediate``), or on the queue."""

@@ -98,6 +98,18 @@ def status_counts(s: Transaction) -> dict[int, dict[str, int]]:
     return out
 
 
+def same_size(s: Transaction, sources: int, targets: int) -> list[int]:
+    """Documents with that many source and target paragraphs (candidates for the same
+    two files), newest first."""
+    counts: dict[int, dict[str, int]] = {}
+    for doc_id, side, n in s.execute(select(ParagraphRow.doc_id, ParagraphRow.side, func.count())
+                                     .group_by(ParagraphRow.doc_id, ParagraphRow.side)):
+        counts.setdefault(doc_id, {})[side] = n
+    return sorted((d for d, c in counts.items()
+                   if c.get("source", 0) == sources and c.get("target", 0) == targets),
+                  reverse=True)
+
+
 def open_ids(s: Transaction) -> list[int]:
     """Documents still open: some current work link (page furniture aside) is not
     approved."""

@@ -111,6 +111,15 @@ def finish(s: Transaction, job_id: int, worker: str, attempt: int, now: datetime
     return done.rowcount == 1
 
 
+def active_with_files(s: Transaction, source_bytes: bytes,
+                      target_bytes: bytes) -> JobRow | None:
+    """An analysis queued or running on exactly these two files, if any."""
+    return s.scalars(select(JobRow).where(
+        JobRow.kind == "analyse", JobRow.state.in_(ACTIVE),
+        JobRow.source_bytes == source_bytes, JobRow.target_bytes == target_bytes)
+        .limit(1)).first()
+
+
 def queued_of_kind(s: Transaction, kind: str) -> int | None:
     """A queued job of ``kind`` (the oldest), if any."""
     return s.scalar(select(JobRow.id).where(JobRow.kind == kind, JobRow.state == "queued")
