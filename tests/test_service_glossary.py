@@ -233,3 +233,24 @@ def test_an_approved_suggestion_for_a_term_changes_that_term(make):
     change = service.term_history(root, term.id)[0]
     assert (change.user, change.before["target"], change.after["target"]) == (
         "root", "لجنة التنظيم", "اللجنة التنظيمية")
+
+
+def test_two_processes_opening_a_new_database_load_the_files_once(make):
+    import threading
+
+    services = [make()[0], make()[0]]
+    start = threading.Barrier(2)
+    results = []
+
+    def load(service):
+        start.wait()
+        results.append(service.load_shipped_glossary())
+
+    threads = [threading.Thread(target=load, args=(s,)) for s in services]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    root = services[0].authenticate("root", "root-pass").user
+    assert sorted(len(r.loaded) for r in results) == [0, len(V1)]
+    assert len(services[0].list_terms(root)) == len(V1)

@@ -77,6 +77,7 @@ class ShippedGlossary:
             return GlossarySync(problem=str(exc))
         done: dict[str, list[str]] = {"loaded": [], "updated": [], "kept": [], "removed": []}
         with self.store.session() as s:
+            term_rows.lock_terms(s)
             rows = term_rows.from_files(s)
             known = {(r.origin, _key(r.shipped["source"])): r for r in rows if r.shipped}
             approved = {_key(r.source): r for r in term_rows.by_source(s, "approved")}

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy import update as sql_update
 
 from workbench.store.database import Transaction
 from workbench.store.schema_glossary import GlossaryChangeRow, GlossaryTermRow
@@ -28,6 +29,16 @@ def by_source(s: Transaction, status: str | None = None) -> list[GlossaryTermRow
     else:
         query = query.where(GlossaryTermRow.status.not_in(("deleted", "merged")))
     return list(s.scalars(query))
+
+
+def lock_terms(s: Transaction) -> None:
+    """Take the glossary for this transaction, so two processes opening one new database
+    at once do not both load the shipped files: PostgreSQL's advisory lock; on SQLite a
+    write, which makes the transaction the only writer."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(7207263)"))
+    else:
+        s.execute(sql_update(GlossaryTermRow).where(GlossaryTermRow.id < 0).values(note=""))
 
 
 def from_files(s: Transaction) -> list[GlossaryTermRow]:
