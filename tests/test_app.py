@@ -458,6 +458,13 @@ def test_every_shipped_term_is_in_the_editable_table(app: AppTest) -> None:
     assert len(shown) == len(terms) > 150
     row = shown[shown["source"] == "tỉnh"].iloc[0]
     assert (row["target"], row["origin"], row["edited"]) == ("مقاطعة", "admin_levels.csv", False)
+    # each Arabic column holds its longest text: a right-to-left text wider than its cell
+    # was drawn over the cell to its left (one row's cells overlapped)
+    import json
+
+    widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
+    for name in ("target", "variants", "forbidden"):
+        assert widths[name] >= 7 * shown[name].str.len().max()
 
 
 def test_glossary_maintainer_edits_a_shipped_term_with_history(app: AppTest) -> None:

@@ -37,21 +37,16 @@ TABLE_COLUMNS = {
                                               help="changed since its file gave it: a new "
                                                    "version of the file leaves it alone"),
 }
-#: The Arabic columns, and the pixels a character needs at most in the grid.
+#: The columns that hold Arabic: each as wide as its longest text shown, so a
+#: right-to-left text is never drawn over its neighbour (:func:`fitting_width`).
 ARABIC_COLUMNS = ("target", "variants", "forbidden")
-PX_PER_CHAR, MIN_PX = 8, 140
 
 
 def column_config(shown: pd.DataFrame) -> dict:
-    """The columns, each Arabic one as wide as its longest text shown.  The grid draws
-    a right-to-left text wider than its cell over the cell to its left (one row's
-    cells overlapped), so an Arabic cell must hold its whole text; a left-to-right
-    text that runs out is covered by the next cell, and opening a cell shows it all."""
+    """The columns, each Arabic one as wide as its longest text shown."""
     config = dict(TABLE_COLUMNS)
     for name in ARABIC_COLUMNS:
-        longest = int(shown[name].fillna("").astype(str).str.len().max() or 0) if len(shown) \
-            else 0
-        config[name] = config[name] | {"width": max(MIN_PX, 24 + PX_PER_CHAR * longest)}
+        config[name] = config[name] | {"width": glossary_history.fitting_width(shown[name])}
     return config
 
 

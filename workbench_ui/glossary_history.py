@@ -20,6 +20,17 @@ ACTIONS = {
 }
 FIELDS = ("source", "target", "variants", "forbidden", "category", "note")
 RECENT = 50
+#: The pixels a character needs at most in the grid, and the least width of a column.
+PX_PER_CHAR, MIN_PX = 8, 140
+
+
+def fitting_width(texts: pd.Series) -> int:
+    """A column as wide as its longest text.  The grid draws a right-to-left text wider
+    than its cell over the cell to its left (one row's cells overlapped), so a column
+    that may hold Arabic must hold its whole text; a left-to-right text that runs out
+    is covered by the next cell, and opening a cell shows it all."""
+    longest = int(texts.fillna("").astype(str).str.len().max() or 0) if len(texts) else 0
+    return max(MIN_PX, 24 + PX_PER_CHAR * longest)
 
 
 def _value(value) -> str:
@@ -64,8 +75,16 @@ def render(user: User, terms: list[GlossaryTerm]) -> None:
         if not changes:
             st.caption("No change yet.")
             return
-        st.dataframe(pd.DataFrame(history_rows(changes)), hide_index=True, width="stretch",
-                     key="glossary_history_table", column_config={
-                         "when": st.column_config.TextColumn(width="small"),
-                         "who": st.column_config.TextColumn(width="small"),
-                         "note": st.column_config.TextColumn(width="medium")})
+        table = pd.DataFrame(history_rows(changes))
+        st.dataframe(table, hide_index=True, width="stretch", key="glossary_history_table",
+                     column_config={
+                         "when": st.column_config.TextColumn(width=130),
+                         "term": st.column_config.TextColumn(width="medium"),
+                         "who": st.column_config.TextColumn(width=110),
+                         "what": st.column_config.TextColumn(width=170),
+                         "field": st.column_config.TextColumn(width=90),
+                         "before": st.column_config.TextColumn(
+                             width=fitting_width(table["before"])),
+                         "after": st.column_config.TextColumn(
+                             width=fitting_width(table["after"])),
+                         "note": st.column_config.TextColumn(width="large")})
