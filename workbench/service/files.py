@@ -1,6 +1,6 @@
 """Use cases that turn stored data into files and files into stored data: a reviewed
 document exported in one format, the glossary as CSV/TBX, a CSV/TBX upload imported,
-and the shipped glossaries as a read-only table.
+and the shipped glossary files' terms as the files have them.
 
 Exports return bytes and are built only when a caller asks for one format, so a page
 can offer every download without running every exporter.  The format tables, the
@@ -146,8 +146,9 @@ class FileCases:
         return self.terms.import_terms(actor, load_glossary(data, name))
 
     def shipped_terms(self, actor: User) -> tuple[ShippedTerm, ...]:
-        """The terms of the shipped glossaries, read-only (a stored term with the same
-        source wins in the checks).  A shipped file that does not load raises
+        """The terms of the shipped glossary files as the files have them (the database
+        holds them as loaded, and edited, since: :meth:`GlossaryCases.list_terms`).  A
+        shipped file that does not load raises
         :class:`~workbench.errors.GlossaryFormatError`."""
         self.users.check(actor, "view")
         return _shipped_terms()
