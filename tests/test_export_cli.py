@@ -103,3 +103,17 @@ def test_admin_create_user_on_a_fresh_database(tmp_path: Path, data_dir: Path,
     again = run(where, "admin", "create-user", "boss2", "--role", "admin",
                 "--password", "boss-pass")
     assert again.returncode != 0  # now an admin must sign in
+
+
+def test_an_empty_tmx_is_noted(data_dir: Path) -> None:
+    out = data_dir / "voters.tmx"
+    done = run(data_dir, "export", "Voters meeting", "--format", "tmx", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "nothing in document 1 is approved yet" in done.stderr
+    service = _service(data_dir)
+    user = bootstrap.demo_user(service)
+    service.approve_document(user, 1, reason="approved for the test")
+    service.store.dispose()
+    done = run(data_dir, "export", "Voters meeting", "--format", "tmx", "-o", str(out))
+    assert done.returncode == 0 and "approved yet" not in done.stderr
+    assert b"<tu " in out.read_bytes()
