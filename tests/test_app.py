@@ -482,6 +482,8 @@ def test_glossary_maintainer_edits_a_shipped_term_with_history(app: AppTest) -> 
     app.button(key="glossary_save").click().run()
     assert not app.exception
     assert any("2 change(s) saved" in s.value for s in app.success)
+    # the open demo document is re-checked once for the two changes saved together
+    assert [j.kind for j in svc().list_jobs(demo_user())].count("glossary_recheck") == 1
     terms = _terms()
     assert terms["05-CT/TW"].note == "Directive 05 of the Politburo, kept verbatim."
     assert (terms["05-CT/TW"].origin, terms["05-CT/TW"].edited) == ("terms.csv", True)

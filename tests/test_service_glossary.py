@@ -254,3 +254,16 @@ def test_two_processes_opening_a_new_database_load_the_files_once(make):
     root = services[0].authenticate("root", "root-pass").user
     assert sorted(len(r.loaded) for r in results) == [0, len(V1)]
     assert len(services[0].list_terms(root)) == len(V1)
+
+
+def test_edits_saved_together_recheck_once(make):
+    service, root = make()
+    service.load_shipped_glossary()
+    service.import_document(root, "open", VI.encode(), "a.vi.txt", AR.encode(), "a.ar.txt")
+    terms = _terms(service, root)
+    with service.one_recheck():
+        service.update_term(root, terms["tỉnh"].id, forbidden="إقليم")
+        service.update_term(root, terms["xã"].id, note="level 3 (commune)")
+        assert not [j for j in service.list_jobs(root) if j.kind == "glossary_recheck"]
+    [job] = [j for j in service.list_jobs(root) if j.kind == "glossary_recheck"]
+    assert job.state == "done" and "1 finding(s) closed" in job.stage

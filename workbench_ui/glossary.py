@@ -77,22 +77,24 @@ def _apply_edits(user: User, shown: pd.DataFrame) -> None:
     svc = resources.service()
     done = 0
     try:
-        for position, changes in (state.get("edited_rows") or {}).items():
-            term_id = int(shown.iloc[int(position)]["id"])
-            fields = {k: ("" if v is None else v) for k, v in changes.items() if k in COLUMNS}
-            if fields:
-                svc.update_term(user, term_id, **fields)
+        with svc.one_recheck():  # the open documents re-checked once
+            for position, changes in (state.get("edited_rows") or {}).items():
+                term_id = int(shown.iloc[int(position)]["id"])
+                fields = {k: ("" if v is None else v) for k, v in changes.items()
+                          if k in COLUMNS}
+                if fields:
+                    svc.update_term(user, term_id, **fields)
+                    done += 1
+            for added in state.get("added_rows") or []:
+                if not any((added.get(k) or "").strip() for k in COLUMNS):
+                    continue
+                svc.add_term(user, added.get("source", ""), added.get("target", ""),
+                             added.get("variants") or "", added.get("forbidden") or "",
+                             added.get("category") or "term", added.get("note") or "")
                 done += 1
-        for added in state.get("added_rows") or []:
-            if not any((added.get(k) or "").strip() for k in COLUMNS):
-                continue
-            svc.add_term(user, added.get("source", ""), added.get("target", ""),
-                         added.get("variants") or "", added.get("forbidden") or "",
-                         added.get("category") or "term", added.get("note") or "")
-            done += 1
-        for position in state.get("deleted_rows") or []:
-            svc.delete_term(user, int(shown.iloc[int(position)]["id"]))
-            done += 1
+            for position in state.get("deleted_rows") or []:
+                svc.delete_term(user, int(shown.iloc[int(position)]["id"]))
+                done += 1
     except WorkbenchError as exc:
         st.session_state[MESSAGE] = ("error", f"{exc} ({done} change(s) saved before this one)")
     else:

@@ -250,6 +250,7 @@ class Service:
     adopt_suggestion = _forward("terms", GlossaryCases.adopt_suggestion)
     export_glossary = _forward("terms", GlossaryCases.export_glossary)
     term_history = _forward("terms", GlossaryCases.term_history)
+    one_recheck = _forward("terms", GlossaryCases.one_recheck)
     # figures
     dashboard = _forward("figures", DashboardCases.dashboard)
     post_edit = _forward("figures", DashboardCases.post_edit)

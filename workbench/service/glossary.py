@@ -4,7 +4,9 @@ documents (a background job), suggestions learned from corrections, export."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -51,10 +53,30 @@ class GlossaryCases(TermLearning):
         self.configured = glossary
         self.changed: Callable[[int | None], object] | None = None
         self._cached: tuple[tuple, Glossary | None] | None = None
+        self._held = threading.local()
 
     def _changed(self, user_id: int | None) -> None:
-        if self.changed is not None:
+        held = getattr(self._held, "users", None)
+        if held is not None:  # inside one_recheck(): once, at its end
+            held.append(user_id)
+        elif self.changed is not None:
             self.changed(user_id)
+
+    @contextmanager
+    def one_recheck(self) -> Iterator[None]:
+        """Changes made inside (in this thread) re-check the open documents once, at the
+        end, not once each: a table's edits saved together."""
+        outer = getattr(self._held, "users", None)
+        if outer is not None:  # nested: the outer one notifies
+            yield
+            return
+        self._held.users = []
+        try:
+            yield
+        finally:
+            held, self._held.users = self._held.users, None
+            if held:
+                self._changed(held[-1])
 
     def list_terms(self, actor: User, status: str | None = None) -> list[GlossaryTerm]:
         """Glossary terms (one status, or all but the deleted), sorted by source term."""
