@@ -186,3 +186,27 @@ def test_shipped_glossary_flags_a_wrong_concept(vi, ar, term):
 ])
 def test_shipped_glossary_passes_the_right_rendering(vi, ar):
     passes("forbidden", vi, ar, shipped_glossary())
+
+
+# ---------------------------------------------------------------- lemmas (qalsadi)
+
+
+def test_broken_plural_of_a_term_is_its_rendering():
+    pytest.importorskip("qalsadi")
+    glossary = load_glossary_csv("source,target,category\nChủ tịch,رئيس,title\n".encode(), "t.csv")
+    # رؤساء is the broken plural of رئيس: no suffix rule can see it
+    passes("term", "Các Chủ tịch UBND huyện dự họp.", "حضر رؤساء اللجان الشعبية للمناطق الاجتماع.", glossary)
+    fails("term", "Chủ tịch UBND huyện dự họp.", "حضر نائب اللجنة الشعبية للمنطقة الاجتماع.", glossary)
+
+
+def test_lemmas_do_not_join_different_words():
+    pytest.importorskip("qalsadi")
+    from workbench.lang.ar_lemmas import lemma_rendered
+
+    assert lemma_rendered(("عضو الحزب",), "انضم أعضاء الحزب الجدد")
+    assert lemma_rendered(("الطريق الوطني",), "على الطرق الوطنية")
+    assert not lemma_rendered(("مقاطعة",), "في المنطقة الجبلية")
+    assert not lemma_rendered(("لجنة التنظيم",), "اللجنة التنظيمية")   # a nisba adjective
+    assert not lemma_rendered(("بالمنطقة",), "بمنطقة نائية")           # the article matters
+    assert not lemma_rendered(("لجنة الحزب في المقاطعة",), "لجنة الحزب المقاطعة")
+    assert not lemma_rendered(("المرتفعات الوسطى",), "في المرتفعات الشمالية والوسطى")

@@ -11,6 +11,7 @@ from workbench.model.finding import Finding
 from workbench.glossary.entry_options import forbidden_applies, forbidden_severity
 from workbench.glossary.terms import GlossaryEntry
 from workbench.lang.ar_clitics import STRIPPABLE
+from workbench.lang.ar_lemmas import lemma_rendered
 from workbench.lang.normalize import normalize_ar
 from workbench.glossary.matching import closest, contains_rendering, find_renderings
 
@@ -109,7 +110,8 @@ class TermCheck(Check):
     """Glossary term not rendered as the glossary says
 
     The source has a glossary term and none of its accepted renderings is in the
-    translation (clitics, suffixes and spelling variants allowed).  A long term whose
+    translation (clitics, suffixes, spelling variants and, through qalsadi's lemmas, broken
+    plurals allowed: رؤساء for رئيس).  A long term whose
     parts are each rendered correctly counts as rendered.  A missing rendering is a
     minor point (the translation may paraphrase); it is major when the words in its
     place name another title or body, one the source does not mention.
@@ -128,6 +130,8 @@ class TermCheck(Check):
                 continue  # the forbidden check reports it, with what was written
             if e.style and contains_rendering(e.style, at):
                 continue  # correct Arabic, not the house term: the forbidden check's style point
+            if lemma_rendered(e.renderings, view.target.text):
+                continue  # a broken plural or other form of the term (رؤساء for رئيس)
             sub = [p for p in parts(e, view.glossary) if is_arabic(p.target)]
             near = closest(e.renderings, at)
             if sub and near is not None and _parts_rendered_in(sub, at, near.start, near.end):
