@@ -171,6 +171,8 @@ def test_event_noun_fails_when_a_meeting_becomes_a_festival():
     ("Đây là trường phổ thông bán trú.", "هذه مدرسة داخلية للتلاميذ.", "bán trú"),
     ("Đoàn khảo sát vùng trung du và miền núi phía Bắc.", "زار الوفد المناطق الشمالية الوسطى والجبلية.",
      "trung du và miền núi phía Bắc"),
+    ("Già làng kể chuyện cho thanh niên.", "روت القرية القديمة القصص للشباب.", "già làng"),
+    ("Đưa điện về vùng sâu, vùng xa.", "إيصال الكهرباء إلى المناطق العميقة والبعيدة.", "vùng sâu, vùng xa"),
 ])
 def test_shipped_glossary_flags_a_wrong_concept(vi, ar, term):
     f = fails("forbidden", vi, ar, shipped_glossary())
@@ -183,6 +185,7 @@ def test_shipped_glossary_flags_a_wrong_concept(vi, ar, term):
     ("Đây là trường phổ thông bán trú.", "هذه مدرسة شبه داخلية."),
     ("Tổng Bí thư gặp Bí thư Tỉnh ủy.", "التقى الأمين العام بسكرتير لجنة الحزب في المقاطعة."),
     ("QL1A nối với đường cao tốc.", "يتصل الطريق الوطني 1A بالطريق السريع."),
+    ("Già làng sống ở làng cổ.", "يعيش شيخ القرية في القرية القديمة."),   # làng cổ: an old village
 ])
 def test_shipped_glossary_passes_the_right_rendering(vi, ar):
     passes("forbidden", vi, ar, shipped_glossary())
