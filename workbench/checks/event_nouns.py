@@ -10,6 +10,7 @@ from workbench.checks.base import Check, LinkView, minor
 from workbench.glossary.matching import nfc_with_offsets
 from workbench.lang.ar_clitics import STRIPPABLE
 from workbench.lang.event_nouns import AR_EVENTS, AR_LICENCES, VI_EVENTS
+from workbench.lang.normalize import normalize_ar
 from workbench.model.finding import Finding
 
 _AR_WORD = re.compile(r"[\u0621-\u064A]+")
@@ -26,17 +27,28 @@ def _vi_pattern() -> re.Pattern[str]:
 
 @cache
 def _licence_pattern(stem: str) -> re.Pattern[str]:
-    words = AR_LICENCES.get(stem, ())
+    words = AR_LICENCES.get(_ar_stems()[stem], ())
     alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _ar_stems() -> dict[str, str]:
+    """Matching form → written form of the Arabic event nouns."""
+    return {normalize_ar(w): w for w in AR_EVENTS}
+
+
+@cache
+def _accepted(noun: str) -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in VI_EVENTS[noun])
+
+
 def event_stem(word: str) -> str | None:
-    """The event stem of an Arabic word in matching form (والاجتماعات → اجتماع), or None
-    (الاجتماعية "social" is not an event)."""
+    """The event noun (matching form) of an Arabic word in matching form (والاجتماعات →
+    اجتماع), or None (الاجتماعية "social" is not an event)."""
     forms = [word] + [word[len(p):] for p in STRIPPABLE if word.startswith(p) and len(word) - len(p) >= 3]
     for form in forms:
-        for stem in AR_EVENTS:
+        for stem in _ar_stems():
             if form.startswith(stem) and form[len(stem):] in _ENDINGS:
                 return stem
     return None
@@ -62,7 +74,7 @@ class EventNounCheck(Check):
         if len(nouns) != 1:
             return
         noun = nouns.pop()
-        accepted = VI_EVENTS[noun]
+        accepted = _accepted(noun)
         first = hits[0]
         at = view.arabic
         reported: set[str] = set()
@@ -76,7 +88,7 @@ class EventNounCheck(Check):
             start, end = at.span(m.start(), m.end())
             written = first.group(1)
             yield view.finding(
-                self, term=written, expected=accepted, found=at.original[start:end],
+                self, term=written, expected=VI_EVENTS[noun], found=at.original[start:end],
                 source_span=(offsets[first.start(1)], offsets[first.end(1)]), target_span=(start, end),
                 message=f"the source calls the event {written}; {at.original[start:end]} names another "
-                        f"kind of event (expected e.g. {accepted[0]})")
+                        f"kind of event (expected e.g. {VI_EVENTS[noun][0]})")
