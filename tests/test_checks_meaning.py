@@ -198,7 +198,7 @@ def test_broken_plural_of_a_term_is_its_rendering():
     pytest.importorskip("qalsadi")
     glossary = load_glossary_csv("source,target,category\nChủ tịch,رئيس,title\n".encode(), "t.csv")
     # رؤساء is the broken plural of رئيس: no suffix rule can see it
-    passes("term", "Các Chủ tịch UBND huyện dự họp.", "حضر رؤساء اللجان الشعبية للمناطق الاجتماع.", glossary)
+    passes("term", "Các Chủ tịch UBND xã dự họp.", "حضر رؤساء اللجان الشعبية في البلديات الاجتماع.", glossary)
     fails("term", "Chủ tịch UBND huyện dự họp.", "حضر نائب اللجنة الشعبية للمنطقة الاجتماع.", glossary)
 
 
