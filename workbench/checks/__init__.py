@@ -26,6 +26,8 @@ from workbench.checks.untranslated import UntranslatedCheck
 from workbench.checks.loanwords import LoanwordCheck
 from workbench.checks.name_document import NameAcrossDocumentCheck
 from workbench.checks.name_order import CreditNameCheck, NameOrderCheck
+from workbench.checks.event_nouns import EventNounCheck
+from workbench.checks.repeated_words import RepeatedWordCheck
 from workbench.model.finding import SEVERITIES, Finding
 from workbench.glossary.terms import Glossary
 from workbench.model.link import Link
@@ -47,6 +49,8 @@ CHECKS: dict[str, type[Check]] = {
     "inconsistent": InconsistentCheck,
     "untranslated": UntranslatedCheck,
     "loanword": LoanwordCheck,
+    "event_noun": EventNounCheck,
+    "repeated_word": RepeatedWordCheck,
 }
 
 __all__ = ["CHECKS", "Check", "run_checks", "check_titles", "document_checks", "one_per_problem"]

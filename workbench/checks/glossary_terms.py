@@ -8,7 +8,10 @@ from dataclasses import replace
 
 from workbench.checks.base import Check, LinkView, major, parts
 from workbench.model.finding import Finding
+from workbench.glossary.entry_options import forbidden_applies, forbidden_severity
 from workbench.glossary.terms import GlossaryEntry
+from workbench.lang.ar_clitics import STRIPPABLE
+from workbench.lang.ar_lemmas import lemma_rendered
 from workbench.lang.normalize import normalize_ar
 from workbench.glossary.matching import closest, contains_rendering, find_renderings
 
@@ -24,6 +27,27 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 def is_arabic(text: str) -> bool:
     """Whether a rendering is Arabic (document codes are kept in Latin, checked as numbers)."""
     return bool(_ARABIC.search(text))
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of an Arabic stretch without their proclitics (3+ letters)."""
+    out = set()
+    for word in normalize_ar(text).split():
+        for p in STRIPPABLE:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                word = word[len(p):]
+                break
+        if len(word) >= 3:
+            out.add(word)
+    return out
+
+
+def shares_word(text: str, rendering: str) -> bool:
+    """Whether a stretch shares a content word with a rendering (الأسرة ~ أسر: one a prefix
+    of the other): a near match with no word in common is letters alike, not the term
+    worded otherwise, and is not shown as what the translation "has instead"."""
+    theirs = _stems(rendering)
+    return any(a.startswith(b) or b.startswith(a) for a in _stems(text) for b in theirs)
 
 
 def unique_entries(view: LinkView) -> list[GlossaryEntry]:
@@ -86,7 +110,8 @@ class TermCheck(Check):
     """Glossary term not rendered as the glossary says
 
     The source has a glossary term and none of its accepted renderings is in the
-    translation (clitics, suffixes and spelling variants allowed).  A long term whose
+    translation (clitics, suffixes, spelling variants and, through qalsadi's lemmas, broken
+    plurals allowed: رؤساء for رئيس).  A long term whose
     parts are each rendered correctly counts as rendered.  A missing rendering is a
     minor point (the translation may paraphrase); it is major when the words in its
     place name another title or body, one the source does not mention.
@@ -101,10 +126,12 @@ class TermCheck(Check):
                 continue
             if contains_rendering(e.renderings, at):
                 continue
-            if e.forbidden and contains_rendering(e.forbidden, at):
+            if e.forbidden and forbidden_applies(e, view.source.text) and contains_rendering(e.forbidden, at):
                 continue  # the forbidden check reports it, with what was written
             if e.style and contains_rendering(e.style, at):
                 continue  # correct Arabic, not the house term: the forbidden check's style point
+            if lemma_rendered(e.renderings, view.target.text):
+                continue  # a broken plural or other form of the term (رؤساء for رئيس)
             sub = [p for p in parts(e, view.glossary) if is_arabic(p.target)]
             near = closest(e.renderings, at)
             if sub and near is not None and _parts_rendered_in(sub, at, near.start, near.end):
@@ -113,7 +140,8 @@ class TermCheck(Check):
             if near is not None and any(h.start < near.end and near.start < h.end for h in wrong_parts):
                 continue  # a part is rendered wrongly there: the forbidden check says so
             severity = "minor"
-            if near is not None and near.score >= (NEAR_ENOUGH if " " in near.rendering else NEAR_ONE_WORD):
+            if near is not None and near.score >= (NEAR_ENOUGH if " " in near.rendering else NEAR_ONE_WORD) \
+                    and shares_word(near.text, near.rendering):
                 found, span = near.text, (near.start, near.end)
                 msg = f"{e.source}: expected {e.target}, found {near.text}"
                 other = other_role(view, e, near.text) if e.category in ROLE_CATEGORIES else None
@@ -136,7 +164,9 @@ class ForbiddenCheck(Check):
 
     "مجلس تنظيم" for Ban Tổ chức, "الدرس" for "Bài 1": a rendering the glossary lists as
     wrong for a term that the source paragraph contains.  A forbidden form inside an
-    accepted rendering of another term is not reported.
+    accepted rendering of another term is not reported, nor one the entry's ``unless``
+    words make right (the source also says cao tốc: الطريق السريع is then its rendering).
+    Major unless the entry's ``severity`` says otherwise (a calque is minor).
     """
 
     name = kind = "forbidden"
@@ -148,6 +178,8 @@ class ForbiddenCheck(Check):
         for e in entries:
             if e.category == "admin_level" or not e.forbidden:
                 continue  # level words are judged in context by the admin_level check
+            if not forbidden_applies(e, view.source.text):
+                continue  # the source also says what the rendering is right for (its ``unless``)
             for h in find_renderings(e.forbidden, at):
                 if view.inside_accepted(h.start, h.end):
                     continue
@@ -161,7 +193,8 @@ class ForbiddenCheck(Check):
             yield view.finding(
                 self, term=e.source, expected=e.renderings, found=h.text,
                 message=f"{e.source}: {h.rendering} is a wrong rendering; expected {e.target}",
-                source_span=source_span(view, e), target_span=(h.start, h.end))
+                source_span=source_span(view, e), target_span=(h.start, h.end),
+                severity=forbidden_severity(e))
         yield from style_findings(self, view, [e for e in entries if e.category != "admin_level"], taken)
 
 

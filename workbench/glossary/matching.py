@@ -6,8 +6,8 @@ glued to it (والمقاطعة, بالمنطقة, للجنة) and match a Vietn
 
 * Vietnamese: whole words, case-insensitive, NFC/NFD-tolerant, exact diacritics
   (Hà Giang ≠ Hà Giáng) unless the entry says ``match=toneless``; longest match first,
-  non-overlapping; abbreviations (UBND, HĐND, MTTQ) case-sensitive; person and place
-  names case-sensitive (so the common words "bình an" are not the commune Bình An).
+  non-overlapping; abbreviations (UBND, HĐND, MTTQ) case-sensitive, also glued to a number
+  (QL51: QL); names case-sensitive (so the common words "bình an" are not the commune Bình An).
 * Arabic: a rendering matches through proclitics (و ف ب ك ل ال, contracted لل), a
   possessive/plural/dual suffix on its last word, and spelling variants (hamza forms,
   ة/ه, ى/ي, tashkeel, tatweel) via :func:`workbench.lang.normalize.normalize_ar_with_offsets`.
@@ -117,6 +117,7 @@ def _vi_pattern(source: str, cased: bool) -> str:
 
 _BOUNDARY_L = r"(?<!\w)"
 _BOUNDARY_R = r"(?!\w)"
+_VI_END = r"(?:(?!\w)|(?-i:(?<=[A-ZĐ]))(?=\d))"  # a capital abbreviation may touch a number
 
 
 class _VietnameseIndex:
@@ -156,10 +157,9 @@ class _VietnameseIndex:
     def _compile(patterns: list[str]) -> re.Pattern[str] | None:
         if not patterns:
             return None
-        # a lookahead finds a match at every position, so overlapping terms compete
-        # by length below instead of the leftmost one winning ("Phó Trưởng Ban Tổ chức
-        # Tỉnh ủy": Ban Tổ chức Tỉnh ủy, not Phó Trưởng ban)
-        return re.compile(f"{_BOUNDARY_L}(?=((?:{'|'.join(patterns)}){_BOUNDARY_R}))", re.IGNORECASE)
+        # a lookahead finds a match at every position, so overlapping terms compete by length below
+        # instead of the leftmost one winning ("Phó Trưởng Ban Tổ chức Tỉnh ủy": not Phó Trưởng ban)
+        return re.compile(f"{_BOUNDARY_L}(?=((?:{'|'.join(patterns)}){_VI_END}))", re.IGNORECASE)
 
 
 _VI_INDEXES: weakref.WeakKeyDictionary[Glossary, _VietnameseIndex] = weakref.WeakKeyDictionary()

@@ -25,6 +25,7 @@ from types import MappingProxyType
 from lxml import etree
 
 from workbench.errors import GlossaryFormatError
+from workbench.glossary.entry_options import MATCH_MODES, validate_options  # noqa: F401 (re-exported)
 from workbench.reading.xml_safety import declares_entities
 from workbench.spreadsheet_cells import looks_like_formula, neutralise, restore
 
@@ -33,8 +34,6 @@ KNOWN_COLUMNS = ("source", "target", "variants", "forbidden", "category", "note"
 REQUIRED_COLUMNS = ("source", "target")
 #: Categories the checks know about; other values are kept but no check uses them.
 CATEGORIES = ("person", "place", "admin_level", "organization", "title", "term")
-#: ``match`` column values: ``exact`` (default, diacritics matter) or ``toneless``.
-MATCH_MODES = ("exact", "toneless")
 _SEP = "|"
 _GENDERS = {"f": "female", "female": "female", "nữ": "female", "w": "female",
             "m": "male", "male": "male", "nam": "male"}
@@ -181,11 +180,7 @@ def _entry_from_row(row: dict[str, str], name: str, line: int) -> GlossaryEntry:
         raise GlossaryFormatError(
             f"{name}:{line}: empty 'target' for {source!r}; give its Arabic rendering or delete the row"
         )
-    match = (row.get("match") or "exact").strip().lower()
-    if match not in MATCH_MODES:
-        raise GlossaryFormatError(
-            f"{name}:{line}: 'match' is {match!r} for {source!r}; use one of {', '.join(MATCH_MODES)}"
-        )
+    match = validate_options(row, f"{name}:{line}", source)  # match, severity, unless
     variants = tuple(v for v in _split(row.get("variants", "")) if v != target)
     forbidden = _split(row.get("forbidden", ""))
     clash = set(forbidden) & {target, *variants}
