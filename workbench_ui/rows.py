@@ -1,6 +1,7 @@
-"""Choosing and ordering the rows of the review page: filters, sort, pages, the next
-open finding, and the highlight marks of a row.  Plain functions over the service's
-views (no Streamlit), so they are quick to test and the page stays thin."""
+"""Choosing and ordering the links of the review page: filters, sort, the next open
+finding, the neighbours of a link, the compact list's labels, the correction box's
+height and the highlight marks of a link.  Plain functions over the service's views
+(no Streamlit), so they are quick to test and the page stays thin."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from workbench_ui.html.highlight import Mark
 from workbench.service import FindingView, ReviewRow
 
 SORTS = ("document order", "worst score first")
-PAGE_SIZE = 20
+STATUS_MARKS = {"new": "○", "reviewed": "◐", "approved": "●"}
+# The fidelity bands of the list, as Streamlit colours (the badge's scale:
+# workbench_ui.html.highlight.FIDELITY_SCALE).
+_BAND_COLOURS = ((0.5, "red"), (0.7, "orange"), (0.85, "yellow"), (float("inf"), "green"))
+# The correction box: about this many Arabic characters a line at its width, this many
+# pixels a line, between these heights (Streamlit's minimum is 68 px).
+BOX_CHARS_PER_LINE = 60
+BOX_LINE_PX = 27
+BOX_MIN_PX, BOX_MAX_PX = 96, 640
 
 
 @dataclass(frozen=True)
@@ -52,16 +61,6 @@ def select_rows(rows: Sequence[ReviewRow], flt: RowFilter, sort: str) -> list[Re
     return chosen
 
 
-def page_count(n: int, size: int = PAGE_SIZE) -> int:
-    return max(1, -(-n // size))
-
-
-def page_of(rows: Sequence[ReviewRow], page: int, size: int = PAGE_SIZE) -> list[ReviewRow]:
-    """Rows of page ``page`` (1-based, clamped)."""
-    page = min(max(1, page), page_count(len(rows), size))
-    return list(rows[(page - 1) * size: page * size])
-
-
 def next_open(rows: Sequence[ReviewRow], after_link: int | None) -> tuple[int, ReviewRow] | None:
     """(position, row) of the first row with an open finding after the row whose link
     id is ``after_link`` (wrapping round), or None if no finding is open."""
@@ -86,3 +85,49 @@ def marks(findings: Iterable[FindingView], side: str) -> dict[int, list[Mark]]:
             out.setdefault(span.paragraph, []).append(
                 Mark(span.start, span.end, f.severity, f.kind, f.message))
     return out
+
+
+def open_count(row: ReviewRow) -> int:
+    return sum(1 for f in row.findings if f.status == "open")
+
+
+def neighbour(rows: Sequence[ReviewRow], link_id: int | None, step: int) -> ReviewRow | None:
+    """The row ``step`` places after (negative: before) the row of ``link_id`` in
+    ``rows``, clamped to the ends; the first row when ``link_id`` is not among them."""
+    if not rows:
+        return None
+    ids = [r.link_id for r in rows]
+    if link_id not in ids:
+        return rows[0]
+    return rows[min(max(ids.index(link_id) + step, 0), len(rows) - 1)]
+
+
+def score_colour(row: ReviewRow) -> str:
+    """The Streamlit colour of a link's fidelity band (gray: a one-sided link)."""
+    if not (row.source and row.target):
+        return "gray"
+    return next(colour for bound, colour in _BAND_COLOURS if row.score < bound)
+
+
+def list_label(row: ReviewRow, draft: bool = False) -> str:
+    """The compact list's Markdown label of a link: a dot in its score colour, its
+    number, its status, its open findings and whether it was corrected.  Only numbers
+    and fixed symbols: nothing a user typed, so nothing to escape."""
+    score = f"{row.score:.2f}" if row.source and row.target else "one-sided"
+    parts = [f":{score_colour(row)}[●] **{row.ordinal}** {STATUS_MARKS.get(row.status, '?')}",
+             f":gray[{score}]"]
+    count = open_count(row)
+    if count:
+        parts.append(f":red[⚑{count}]")
+    if row.corrected:
+        parts.append(f"v{row.version}")
+    if draft:
+        parts.append(":blue[✎ unsaved]")
+    return " ".join(parts)
+
+
+def box_height(text: str, chars_per_line: int = BOX_CHARS_PER_LINE) -> int:
+    """Pixels for a correction box that shows ``text`` whole (up to a maximum): wrapped
+    lines at ``chars_per_line`` plus one free line to type into."""
+    lines = sum(max(1, -(-len(line) // chars_per_line)) for line in text.split("\n")) + 1
+    return min(max(lines * BOX_LINE_PX + 16, BOX_MIN_PX), BOX_MAX_PX)
