@@ -281,9 +281,14 @@ def test_demo_editor_approves(app: AppTest) -> None:
 
 
 def listed(at: AppTest) -> list[int]:
-    """The link numbers of the compact list, top to bottom."""
-    return [int(re.search(r"\*\*(\d+)\*\*", o).group(1))
+    """The link numbers the compact list offers, top to bottom (its "go to" box lists
+    every one; the list itself shows a page of them)."""
+    numbers = [int(re.search(r"^Link (\d+)", o).group(1))
+               for o in at.selectbox(key="link_goto").options]
+    page = [int(re.search(r"\*\*(\d+)\*\*", o).group(1))
             for o in at.radio(key="link_pick").options]
+    assert page == numbers[:len(page)] or set(page) <= set(numbers)
+    return numbers
 
 
 def test_filter_by_severity_and_sort_worst_first(app: AppTest) -> None:
@@ -327,6 +332,9 @@ def test_next_open_finding_and_neighbours_open_in_the_editor(app: AppTest) -> No
     assert app.session_state["focus"] == work[work.index(after) + 1].link_id
     app.button(key="prev_link").click().run()
     assert app.session_state["focus"] == after.link_id
+    app.selectbox(key="link_goto").set_value(work[-1].link_id).run()  # go to any link
+    assert app.session_state["focus"] == work[-1].link_id
+    assert app.radio(key="link_pick").value == work[-1].link_id
 
 
 def test_history_shows_revisions_and_restores_one(app: AppTest) -> None:

@@ -123,6 +123,7 @@ def test_save_and_next_saves_and_moves_to_the_next_open_finding(app: AppTest) ->
     assert svc().get_review(demo_user(), doc_id).rows[first.ordinal].version == 1
     assert app.session_state["focus"] == second.link_id
     assert [t.key for t in app.get("text_area")] == [f"text_{second.link_id}"]
+    assert any(i.value.startswith(f"Link {first.ordinal}: Saved as version 1") for i in app.info)
     app.text_area(key=f"text_{second.link_id}").input("نص")
     app.button(key=f"copymt_{second.link_id}").click().run()
     assert app.text_area(key=f"text_{second.link_id}").value == second.mt_text

@@ -67,6 +67,19 @@ def test_neighbours_stop_at_the_ends(rows) -> None:
     assert rowsel.neighbour([], 100, 1) is None
 
 
+def test_the_list_pages_hold_the_link_in_the_editor() -> None:
+    many = [row(k, 0.5) for k in range(60)]
+    assert rowsel.list_page(many, 100 + 30, size=25) == (25, many[25:50])
+    assert rowsel.list_page(many, 100 + 24, size=25) == (0, many[:25])
+    assert rowsel.list_page(many, 100 + 59, size=25) == (50, many[50:])
+    assert rowsel.list_page(many, None, size=25) == (0, many[:25])
+
+
+def test_go_to_labels_are_plain_and_start_with_the_number(rows) -> None:
+    assert rowsel.goto_label(rows[1]) == "Link 1 · 0.42 · ○ new · ⚑1"
+    assert rowsel.goto_label(rows[4]) == "Link 4 · one-sided · ○ new"
+
+
 def test_list_labels_say_score_status_and_open_findings(rows) -> None:
     assert rowsel.list_label(rows[1]) == ":red[●] **1** ○ :gray[0.42] :red[⚑1]"
     assert rowsel.list_label(rows[3]) == ":yellow[●] **3** ● :gray[0.80] :red[⚑1]"
@@ -74,14 +87,6 @@ def test_list_labels_say_score_status_and_open_findings(rows) -> None:
     assert rowsel.list_label(rows[0], draft=True) == ":green[●] **0** ○ :gray[0.91] " \
         ":blue[✎ unsaved]"
     assert rowsel.list_label(rows[4]).startswith(":gray[●] **4** ○ :gray[one-sided]")
-
-
-def test_the_box_grows_with_the_paragraph() -> None:
-    short, long = "نص قصير", " ".join(["كلمة"] * 120)  # 1 line, ~10 lines of 60
-    assert rowsel.box_height(short) == rowsel.BOX_MIN_PX
-    assert rowsel.box_height(long) == 11 * rowsel.BOX_LINE_PX + 16
-    assert rowsel.box_height(long * 10) == rowsel.BOX_MAX_PX
-    assert rowsel.box_height("سطر\nسطر\nسطر\nسطر") > rowsel.box_height("سطر سطر سطر سطر")
 
 
 def test_next_open_finding_wraps_round(rows) -> None:

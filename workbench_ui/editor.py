@@ -2,7 +2,8 @@
 
 The Vietnamese source with its findings highlighted, the Arabic in one correction box
 sized to the paragraph (the machine translation until someone corrects it, so the
-Arabic is shown once), the link's findings with the words around each and their
+Arabic is shown once; the box takes the height of its text and grows while typing),
+the link's findings with the words around each and their
 one-click fixes, and the actions (save, save and next, reviewed, approve, machine
 translation back into the box), driven from the keyboard too
 (:mod:`workbench_ui.shortcuts`).  The box does not rerun the page when it loses focus
@@ -100,34 +101,35 @@ def _box(user: User, doc_id: int, row: ReviewRow) -> None:
         return
     st.text_area("Correction (Arabic)" if row.corrected else
                  "Machine translation: correct it here", key=text_key(lid),
-                 height=rowsel.box_height(st.session_state[text_key(lid)]),
+                 height="content",
                  on_change="ignore")
     machine_translation.suggest_button(user, doc_id, row, text_key(lid))
 
 
 def _actions(user: User, doc_id: int, row: ReviewRow, rows: list[ReviewRow]) -> bool:
-    """The action buttons; returns whether "More…" is on."""
+    """The action buttons in one row; returns whether "More…" is on."""
     lid = row.link_id
-    b = st.columns([1.2, 1.2, 1.2, 1, 1.2, 1])
+    bar = st.container(horizontal=True, key="editor_actions", vertical_alignment="center")
     if row.target:
-        b[0].button("Save", key=f"save_{lid}", on_click=save, args=(user, doc_id, row),
-                    type="primary", help="Alt+S")
-        b[1].button("Save & next", key=f"savenext_{lid}", on_click=save_and_next,
-                    args=(user, doc_id, row, rows),
-                    help="Ctrl+Enter or Alt+Enter: save, then the next open finding")
-        b[4].button("MT into box", key=f"copymt_{lid}", on_click=copy_mt, args=(row,),
-                    help="Alt+M: the machine translation back into the box (not saved)")
-    b[2].button("Mark reviewed", key=f"reviewed_{lid}", on_click=set_status,
-                args=(user, doc_id, row, "reviewed"), disabled=row.status == "reviewed",
-                help="Alt+R")
-    b[3].button("Approve", key=f"approve_{lid}", on_click=set_status,
-                args=(user, doc_id, row, "approved"), disabled=row.status == "approved",
-                help="Alt+A")
+        bar.button("Save", key=f"save_{lid}", on_click=save, args=(user, doc_id, row),
+                   type="primary", help="Alt+S")
+        bar.button("Save & next", key=f"savenext_{lid}", on_click=save_and_next,
+                   args=(user, doc_id, row, rows),
+                   help="Ctrl+Enter or Alt+Enter: save, then the next open finding")
+    bar.button("Mark reviewed", key=f"reviewed_{lid}", on_click=set_status,
+               args=(user, doc_id, row, "reviewed"), disabled=row.status == "reviewed",
+               help="Alt+R")
+    bar.button("Approve", key=f"approve_{lid}", on_click=set_status,
+               args=(user, doc_id, row, "approved"), disabled=row.status == "approved",
+               help="Alt+A")
+    if row.target:
+        bar.button("MT into box", key=f"copymt_{lid}", on_click=copy_mt, args=(row,),
+                   help="Alt+M: the machine translation back into the box (not saved)")
     if not row.source:  # a one-sided target link: often page chrome
-        b[4].button("Page furniture", key=f"furniture_{lid}", on_click=set_furniture,
-                    args=(user, doc_id, row, True),
-                    help="not work: folded away and left out of progress")
-    return b[5].toggle("More…", key=f"more_{lid}")
+        bar.button("Page furniture", key=f"furniture_{lid}", on_click=set_furniture,
+                   args=(user, doc_id, row, True),
+                   help="not work: folded away and left out of progress")
+    return bar.toggle("More…", key=f"more_{lid}")
 
 
 def _conflict(row: ReviewRow) -> None:

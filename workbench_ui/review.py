@@ -21,7 +21,7 @@ from workbench_ui.export_panel import approve_panel, export_panel
 from workbench_ui.html.highlight import highlight_paragraphs
 from workbench_ui.plain import plain
 from workbench_ui.review_actions import (
-    DRAFTS, PICK_KEY, jump_next, open_link, picked, set_furniture, step,
+    DRAFTS, GOTO_KEY, PICK_KEY, jump_next, open_link, picked, set_furniture, step,
 )
 
 # The correction box holds Arabic: right-to-left, a little larger.  Streamlit's "Press
@@ -31,12 +31,13 @@ CSS = """<style>
 [class*="st-key-text_"] textarea {direction: rtl; text-align: right; font-size: 1.05rem;
   line-height: 1.6; unicode-bidi: plaintext;}
 .st-key-editor [data-testid="InputInstructions"] {display: none;}
+.st-key-editor textarea {max-height: 70vh; overflow-y: auto;}
 .wb-side[dir="rtl"] {font-size: 1.05rem;}
 .st-key-link_list label p {font-size: .9rem;}
+.st-key-desk_counts [data-testid="stMetricValue"] {font-size: 1.5rem;}
 </style>"""
 
-#: Height of the compact list of links (pixels; it scrolls).
-LIST_HEIGHT = 620
+SORTS = rowsel.SORTS
 #: Session key handing the review loaded by the page run to the fragment.
 FRESH_REVIEW = "desk_review"
 
@@ -65,16 +66,25 @@ def _pick_document(user: User) -> int | None:
 
 
 def _filters(review: Review) -> tuple[rowsel.RowFilter, str]:
+    """Filters and order, folded away (the label says what is on)."""
+    on = [f"{len(st.session_state.get(k) or ())} {what}" for k, what in
+          (("f_kind", "kind(s)"), ("f_sev", "severity(ies)"), ("f_status", "status(es)"))
+          if st.session_state.get(k)]
+    on += [what for k, what in (("f_open", "only open findings"),
+                                ("f_dismissed", "dismissed shown")) if st.session_state.get(k)]
+    on += ([st.session_state["sort"]] if st.session_state.get("sort", SORTS[0]) != SORTS[0]
+           else [])
     kinds = sorted({f.kind for r in review.rows for f in r.findings})
-    c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
-    flt = rowsel.RowFilter(
-        kinds=tuple(c1.multiselect("Finding kind", kinds, key="f_kind")),
-        severities=tuple(c2.multiselect("Severity", list(SEVERITIES), key="f_sev")),
-        statuses=tuple(c3.multiselect("Status", list(STATUS_WORDS), key="f_status")),
-        only_open_findings=c4.checkbox("Only open findings", key="f_open"),
-        show_dismissed=c4.checkbox("Show dismissed", key="f_dismissed"),
-    )
-    sort = st.radio("Order", rowsel.SORTS, horizontal=True, key="sort")
+    with st.expander("Filter and order" + (f": {', '.join(on)}" if on else "")):
+        c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
+        flt = rowsel.RowFilter(
+            kinds=tuple(c1.multiselect("Finding kind", kinds, key="f_kind")),
+            severities=tuple(c2.multiselect("Severity", list(SEVERITIES), key="f_sev")),
+            statuses=tuple(c3.multiselect("Status", list(STATUS_WORDS), key="f_status")),
+            only_open_findings=c4.checkbox("Only open findings", key="f_open"),
+            show_dismissed=c4.checkbox("Show dismissed", key="f_dismissed"),
+        )
+        sort = st.radio("Order", SORTS, horizontal=True, key="sort")
     return flt, sort
 
 
@@ -92,13 +102,15 @@ def render(user: User) -> None:
     st.header("Review")
     machine_translation.settings()
     st.html(CSS)
-    doc_id = _pick_document(user)
+    c_doc, c_export = st.columns([3, 1.2], vertical_alignment="bottom")
+    with c_doc:
+        doc_id = _pick_document(user)
     if doc_id is None:
         return
     review = _load(user, doc_id)
     if review is None:
         return
-    if st.toggle("Export this document", key="export_on"):
+    if c_export.toggle("Export this document", key="export_on"):
         export_panel(user, review)
     approve_panel(user, review)
     flt, sort = _filters(review)
@@ -110,7 +122,13 @@ def render(user: User) -> None:
 @st.fragment
 def _desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
     """Counts, the compact list, the editor and the furniture: rerun alone by their own
-    widgets.  The page run hands its review over; a fragment run loads it again."""
+    widgets (``bench/bench_ui.py`` times :func:`desk` through this module's name)."""
+    desk(user, doc_id, flt, sort)
+
+
+def desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
+    """The fragment's body.  The page run hands its review over; a fragment run loads
+    it again (a save changed it)."""
     review = st.session_state.pop(FRESH_REVIEW, None)
     if review is None or review.document.id != doc_id:
         review = _load(user, doc_id)
@@ -139,7 +157,7 @@ def _desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
 
 def _counts(review: Review) -> None:
     d = review.document
-    m = st.columns(5)
+    m = st.container(horizontal=True, key="desk_counts").columns(5)
     m[0].metric("Links", d.links)
     m[1].metric("Reviewed", d.reviewed)
     m[2].metric("Approved", d.approved)
@@ -150,20 +168,30 @@ def _counts(review: Review) -> None:
 
 
 def _link_list(chosen: list[ReviewRow], work: int) -> None:
-    """Every link shown, one line each (score colour, number, status, open findings):
-    a click opens it in the editor.  Above it: previous, next, next open finding."""
-    b1, b2, b3 = st.columns([1, 1, 2])
-    b1.button("◀", key="prev_link", on_click=step, args=(chosen, -1), help="previous link (Alt+↑)")
-    b2.button("▶", key="next_link", on_click=step, args=(chosen, 1), help="next link (Alt+↓)")
-    b3.button("Next open finding", key="next_open", on_click=jump_next, args=(chosen,),
-              help="Alt+N")
-    st.caption(f"{len(chosen)} of {work} links · ● score colour, ○◐● status, ⚑ open findings")
+    """The links shown, one line each (score colour, number, status, open findings), a
+    page at a time around the link in the editor; a click opens one.  Above: previous,
+    next, next open finding, and a box to go to any link by its number."""
+    bar = st.container(horizontal=True, key="list_actions", gap="small")
+    bar.button("◀", key="prev_link", on_click=step, args=(chosen, -1), help="previous link (Alt+↑)")
+    bar.button("▶", key="next_link", on_click=step, args=(chosen, 1), help="next link (Alt+↓)")
+    bar.button("Next ⚑", key="next_open", on_click=jump_next, args=(chosen,),
+               help="next open finding (Alt+N)")
     if not chosen:
         return
+    by_id = {r.link_id: r for r in chosen}
+    focus = st.session_state.get("focus")
+    st.session_state[GOTO_KEY] = focus
+    st.selectbox("Go to link", list(by_id), format_func=lambda i: rowsel.goto_label(by_id[i]),
+                 key=GOTO_KEY, on_change=picked, args=(chosen, GOTO_KEY),
+                 label_visibility="collapsed", help="type a link's number")
+    start, page = rowsel.list_page(chosen, focus)
+    st.caption(f"{start + 1}–{start + len(page)} of {len(chosen)} links"
+               + (f" ({work} in all)" if work != len(chosen) else "")
+               + " · ● score, ○◐● status, ⚑ open findings")
     drafts = st.session_state.get(DRAFTS, {})
-    labels = {r.link_id: rowsel.list_label(r, r.link_id in drafts) for r in chosen}
-    st.session_state[PICK_KEY] = st.session_state.get("focus")
-    with st.container(height=LIST_HEIGHT, key="link_list"):
+    labels = {r.link_id: rowsel.list_label(r, r.link_id in drafts) for r in page}
+    st.session_state[PICK_KEY] = focus
+    with st.container(key="link_list"):
         st.radio("Links", list(labels), format_func=labels.get, key=PICK_KEY,
                  on_change=picked, args=(chosen,), label_visibility="collapsed")
 

@@ -21,6 +21,7 @@ from workbench_ui import resources, rows as rowsel
 #: Session keys: unsaved texts by link id, and the compact list's radio.
 DRAFTS = "drafts"
 PICK_KEY = "link_pick"
+GOTO_KEY = "link_goto"
 
 
 def flash(link_id: int, kind: str, message: str) -> None:
@@ -185,9 +186,9 @@ def keep_draft(row: ReviewRow | None) -> None:
         drafts.pop(row.link_id, None)
 
 
-def picked(rows: list[ReviewRow]) -> None:
-    """The compact list's choice (``link_pick``) goes into the editor."""
-    open_link(st.session_state.get(PICK_KEY), rows)
+def picked(rows: list[ReviewRow], key: str = PICK_KEY) -> None:
+    """The compact list's choice (or the "go to" box's, ``key``) goes into the editor."""
+    open_link(st.session_state.get(key), rows)
 
 
 def step(rows: list[ReviewRow], by: int) -> None:
@@ -208,8 +209,11 @@ def jump_next(rows: list[ReviewRow]) -> None:
 def save_and_next(user: User, doc_id: int, row: ReviewRow, rows: list[ReviewRow]) -> None:
     """Save, then focus the next link with an open finding (if the save went through)."""
     save(user, doc_id, row)
-    kind, _ = st.session_state.get("flash", {}).get(row.link_id, ("", ""))
+    kind, message = st.session_state.get("flash", {}).get(row.link_id, ("", ""))
     if kind == "success":
+        # the editor moves on: say what became of this link above it
+        st.session_state["flash"].pop(row.link_id, None)
+        st.session_state["review_notice"] = f"Link {row.ordinal}: {message}"
         st.session_state["focus"] = row.link_id
         others = [r for r in rows if r.link_id != row.link_id]  # its findings may be fixed
         if rowsel.next_open(others, None) is None:

@@ -1,6 +1,6 @@
 """Choosing and ordering the links of the review page: filters, sort, the next open
-finding, the neighbours of a link, the compact list's labels, the correction box's
-height and the highlight marks of a link.  Plain functions over the service's views
+finding, the neighbours of a link, the compact list's labels and the highlight
+marks of a link.  Plain functions over the service's views
 (no Streamlit), so they are quick to test and the page stays thin."""
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from workbench.service import FindingView, ReviewRow
 
 SORTS = ("document order", "worst score first")
 STATUS_MARKS = {"new": "○", "reviewed": "◐", "approved": "●"}
+#: Links a page of the compact list (a browser draws a few dozen radio buttons quickly,
+#: not hundreds: each rerun redraws the list).
+LIST_PAGE = 25
 # The fidelity bands of the list, as Streamlit colours (the badge's scale:
 # workbench_ui.html.highlight.FIDELITY_SCALE).
 _BAND_COLOURS = ((0.5, "red"), (0.7, "orange"), (0.85, "yellow"), (float("inf"), "green"))
-# The correction box: about this many Arabic characters a line at its width, this many
-# pixels a line, between these heights (Streamlit's minimum is 68 px).
-BOX_CHARS_PER_LINE = 60
-BOX_LINE_PX = 27
-BOX_MIN_PX, BOX_MAX_PX = 96, 640
 
 
 @dataclass(frozen=True)
@@ -126,8 +124,20 @@ def list_label(row: ReviewRow, draft: bool = False) -> str:
     return " ".join(parts)
 
 
-def box_height(text: str, chars_per_line: int = BOX_CHARS_PER_LINE) -> int:
-    """Pixels for a correction box that shows ``text`` whole (up to a maximum): wrapped
-    lines at ``chars_per_line`` plus one free line to type into."""
-    lines = sum(max(1, -(-len(line) // chars_per_line)) for line in text.split("\n")) + 1
-    return min(max(lines * BOX_LINE_PX + 16, BOX_MIN_PX), BOX_MAX_PX)
+def list_page(rows: Sequence[ReviewRow], link_id: int | None,
+              size: int = LIST_PAGE) -> tuple[int, list[ReviewRow]]:
+    """(index of its first row, rows) of the page of the compact list holding
+    ``link_id`` (the first page when it is not among ``rows``): fixed pages, so a link
+    keeps its place while the reviewer moves within a page."""
+    ids = [r.link_id for r in rows]
+    position = ids.index(link_id) if link_id in ids else 0
+    start = position // size * size
+    return start, list(rows[start:start + size])
+
+
+def goto_label(row: ReviewRow) -> str:
+    """A link as the "go to" box lists it: plain text, searchable by its number."""
+    score = f"{row.score:.2f}" if row.source and row.target else "one-sided"
+    count = open_count(row)
+    return (f"Link {row.ordinal} · {score} · {STATUS_MARKS.get(row.status, '?')} {row.status}"
+            + (f" · ⚑{count}" if count else "") + (f" · v{row.version}" if row.corrected else ""))

@@ -11,8 +11,7 @@ listens on the page and clicks the buttons of the focused editor:
 Ctrl+Enter is taken before Streamlit sees it: in the correction box Streamlit's own
 Ctrl+Enter would only "apply" the text, and its hint saying so is hidden, so the key
 means one thing, save.  The box is blurred first (it commits its text without a rerun,
-``on_change="ignore"``), then the button is clicked: one rerun carries both.  The
-script also keeps the link in the editor visible in the compact list.
+``on_change="ignore"``), then the button is clicked: one rerun carries both.
 """
 
 from __future__ import annotations
@@ -59,25 +58,6 @@ _LISTENER = """
     e.stopImmediatePropagation();  // Streamlit's own Ctrl+Enter must not run as well
     click(prefix);
   }, true);
-  // Keep the checked link of the compact list in view inside its scrolling box.
-  let shown = null;
-  setInterval(() => {
-    const checked = doc.querySelector(".st-key-link_list input[type=radio]:checked");
-    if (!checked || checked === shown) return;
-    shown = checked;
-    const label = checked.closest("label") || checked;
-    let box = label.parentElement;
-    while (box && box !== doc.body) {
-      const overflow = getComputedStyle(box).overflowY;
-      if (overflow === "auto" || overflow === "scroll") break;
-      box = box.parentElement;
-    }
-    if (!box || box === doc.body) return;
-    const b = box.getBoundingClientRect(), l = label.getBoundingClientRect();
-    if (l.top < b.top || l.bottom > b.bottom) {
-      box.scrollTop += l.top - b.top - b.height / 2;
-    }
-  }, 250);
 })();
 """
 
