@@ -11,6 +11,8 @@ part, not the whole script.  Actions run in button callbacks
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from workbench.errors import WorkbenchError
@@ -21,7 +23,8 @@ from workbench_ui.export_panel import approve_panel, export_panel
 from workbench_ui.html.highlight import highlight_paragraphs
 from workbench_ui.plain import plain
 from workbench_ui.review_actions import (
-    DRAFTS, GOTO_KEY, PICK_KEY, jump_next, open_link, picked, set_furniture, step,
+    CHANGED, DRAFTS, GOTO_KEY, MOVED, PICK_KEY, jump_next, open_link, picked, set_furniture,
+    step,
 )
 
 # The correction box holds Arabic: right-to-left, a little larger.  Streamlit's "Press
@@ -38,8 +41,12 @@ CSS = """<style>
 </style>"""
 
 SORTS = rowsel.SORTS
-#: Session key handing the review loaded by the page run to the fragment.
-FRESH_REVIEW = "desk_review"
+#: Session keys: the review loaded by the page run, handed to the fragment; the review
+#: the fragment last loaded (document id, when, review), reused for a move of the editor
+#: within REUSE_S seconds (other reviewers' saves show at the next load; a save of an
+#: older version is refused as a conflict, never lost).
+FRESH_REVIEW, KEPT_REVIEW = "desk_review", "desk_kept"
+REUSE_S = 30.0
 
 
 # --------------------------------------------------------------------------- layout
@@ -126,14 +133,28 @@ def _desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
     desk(user, doc_id, flt, sort)
 
 
-def desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
-    """The fragment's body.  The page run hands its review over; a fragment run loads
-    it again (a save changed it)."""
+def _review_for_desk(user: User, doc_id: int) -> Review | None:
+    """The page run's review; after a callback that only moved the editor, the review
+    this fragment loaded a moment ago; else the document loaded again."""
     review = st.session_state.pop(FRESH_REVIEW, None)
+    moved_only = st.session_state.pop(MOVED, False) and not st.session_state.pop(CHANGED, False)
+    kept = st.session_state.get(KEPT_REVIEW)
+    if review is None and moved_only and kept and kept[0] == doc_id \
+            and time.monotonic() - kept[1] < REUSE_S:
+        return kept[2]
     if review is None or review.document.id != doc_id:
         review = _load(user, doc_id)
         if review is None:
-            return
+            return None
+    st.session_state[KEPT_REVIEW] = (doc_id, time.monotonic(), review)
+    return review
+
+
+def desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
+    """The fragment's body."""
+    review = _review_for_desk(user, doc_id)
+    if review is None:
+        return
     _counts(review)
     notice = st.session_state.pop("review_notice", None)
     if notice:

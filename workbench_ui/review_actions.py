@@ -22,6 +22,9 @@ from workbench_ui import resources, rows as rowsel
 DRAFTS = "drafts"
 PICK_KEY = "link_pick"
 GOTO_KEY = "link_goto"
+#: Set by a callback that only moved the editor / that changed the document: a move
+#: alone lets the page reuse the review it has just loaded.
+MOVED, CHANGED = "desk_moved", "desk_changed"
 
 
 def flash(link_id: int, kind: str, message: str) -> None:
@@ -44,6 +47,7 @@ def forget_form(link_id: int) -> None:
 
 
 def run(link_id: int, action, done: str) -> bool:
+    st.session_state[CHANGED] = True
     try:
         action()
     except WorkbenchError as exc:
@@ -55,6 +59,7 @@ def run(link_id: int, action, done: str) -> bool:
 
 
 def save(user: User, doc_id: int, row: ReviewRow) -> None:
+    st.session_state[CHANGED] = True
     text = st.session_state.get(text_key(row.link_id), row.current_text)
     base = st.session_state.get(base_key(row.link_id), row.version)
     try:
@@ -173,6 +178,7 @@ def open_link(link_id: int | None, rows: list[ReviewRow] | None = None) -> None:
     if current is not None and current != link_id and rows is not None:
         keep_draft(next((r for r in rows if r.link_id == current), None))
     st.session_state["focus"] = link_id
+    st.session_state[MOVED] = True
 
 
 def keep_draft(row: ReviewRow | None) -> None:
