@@ -33,7 +33,7 @@ def test_a_one_click_fix_saved_closes_the_finding(app: AppTest) -> None:
     before, flags = _metric(app, "Open findings"), _flag_count(app, row.ordinal)
     assert flags == sum(1 for f in row.findings if f.status == "open")
     fix = app.button(key=f"fix_{finding.id}")
-    assert fix.label == f"Fix: {finding.flagged} → {finding.fix}"
+    assert fix.label == f"Fix: \u2068{finding.flagged}\u2069 → \u2068{finding.fix}\u2069"
     fix.click().run()
     box = app.text_area(key=f"text_{row.link_id}").value
     assert finding.fix in box and box != row.current_text

@@ -308,7 +308,7 @@ def test_focused_editor_on_200_paragraphs(server, page) -> None:
     fix = editor.locator("[class*='st-key-fix_'] button", has_text="مقاطعة").first
     fix.wait_for(timeout=30_000)
     before = _metric(pg, "Open findings")
-    wanted = fix.inner_text().split("→")[-1].strip()
+    wanted = fix.inner_text().split("→")[-1].strip(" \u2068\u2069\n")
     fix.click()
     expect(editor.locator("textarea")).to_have_value(re.compile(re.escape(wanted)),
                                                      timeout=30_000)

@@ -88,8 +88,9 @@ def _findings(row: ReviewRow, show_dismissed: bool) -> None:
         text, button = st.columns([4, 1], vertical_alignment="center")
         text.html(_finding_html(row, f))
         if f.fix and f.status == "open":
-            button.button(f"Fix: {f.flagged} → {f.fix}", key=f"fix_{f.id}",
-                          on_click=apply_fix, args=(row, f),
+            # each side isolated (FSI … PDI) so the arrow keeps its place between Arabic
+            button.button(f"Fix: \u2068{plain(f.flagged)}\u2069 → \u2068{plain(f.fix)}\u2069",
+                          key=f"fix_{f.id}", on_click=apply_fix, args=(row, f), wrap=True,
                           help="puts the fixed text into the correction box; save it to "
                                "close the finding")
 

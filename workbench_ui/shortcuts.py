@@ -1,6 +1,6 @@
 """Keyboard shortcuts of the review page (Streamlit has none of its own).
 
-A small script, injected once through ``st.components.v1.html`` (a same-origin iframe),
+A small script, injected once through ``st.iframe`` (a same-origin iframe of our HTML),
 listens on the page and clicks the buttons of the focused editor:
 
     Ctrl+Enter, Alt+Enter  save and go to the next open finding (a CAT tool's "confirm")
@@ -16,7 +16,7 @@ means one thing, save.  The box is blurred first (it commits its text without a 
 
 from __future__ import annotations
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 HELP = ("Keys: Ctrl+Enter or Alt+Enter save and next · Alt+S save · Alt+A approve · "
         "Alt+R reviewed · Alt+M machine translation into the box · Alt+N next open "
@@ -81,4 +81,4 @@ def install() -> None:
     """Put the shortcut listener on the page (idempotent: it installs itself once)."""
     import json
 
-    components.html(_SCRIPT.replace("LISTENER", json.dumps(_LISTENER)), height=0)
+    st.iframe(_SCRIPT.replace("LISTENER", json.dumps(_LISTENER)), height=1)
