@@ -3,8 +3,8 @@
 Builds a 200-paragraph Vietnamese/Arabic document from ntrex-dev (one sentence pair
 per paragraph), imports it once (fast fake analyser by default, ``--real`` for the
 embedding pipeline), then times ``AppTest.run()`` for each interaction: open the
-document, filter by severity, sort worst first, open a link from the list, the next
-link, the next open finding, open a link's details, save a correction (re-checked by
+document, filter by severity, sort worst first, go to a link by its number, open one
+from the list, the next link, the next open finding, open a link's details, save a correction (re-checked by
 the real checks), mark reviewed; then the re-check of one paragraph alone, at the
 service.  AppTest reruns the whole script; in the browser these interactions rerun only
 the review page's fragment, whose own time (``workbench_ui.review.desk``) is printed
@@ -121,11 +121,13 @@ def main() -> None:
         measure("clear the filter", lambda: at.multiselect(key="f_sev").set_value([]))
         measure("sort worst first", lambda: at.radio(key="sort").set_value("worst score first"))
         measure("document order", lambda: at.radio(key="sort").set_value("document order"))
-        row = work[150 - k]
-        measure("open a link (list)", lambda: at.radio(key="link_pick").set_value(row.link_id))
+        row, near = work[150 - k], work[(150 - k) // 25 * 25 + 20]  # on the same page
+        measure("go to a link (box)", lambda: at.selectbox(key="link_goto").set_value(
+            row.link_id))
+        measure("open a link (list)", lambda: at.radio(key="link_pick").set_value(near.link_id))
         measure("next link", lambda: at.button(key="next_link").click())
         measure("next open finding", lambda: at.button(key="next_open").click())
-        measure("open a link (list), again", lambda: at.radio(key="link_pick").set_value(
+        measure("go to a link (box), again", lambda: at.selectbox(key="link_goto").set_value(
             row.link_id))
         measure("open its details (history, diff)",
                 lambda: at.toggle(key=f"more_{row.link_id}").set_value(True))
