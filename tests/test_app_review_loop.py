@@ -77,6 +77,11 @@ def test_page_furniture_is_folded_and_not_counted(app: AppTest) -> None:
     assert not {r.ordinal for r in furniture} & set(listed(app))  # not in the queue
     progress = app.get("progress")[0].proto
     assert f"{len(furniture)} page furniture link(s) not counted" in progress.text
+    assert not [b for b in app.button if (b.key or "").startswith("unfurniture_")]  # folded
+    app.session_state["furniture_group"] = True  # the reviewer opens the group
+    app.run()
+    assert len([b for b in app.button if (b.key or "").startswith("unfurniture_")]) == \
+        len(furniture)
     app.button(key=f"unfurniture_{furniture[0].link_id}").click().run()
     assert not app.exception
     assert _metric(app, "Links") == review.document.links + 1

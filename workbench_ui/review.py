@@ -221,7 +221,11 @@ def _furniture(user: User, doc_id: int, rows: list[ReviewRow]) -> None:
     """Page chrome folded into one collapsed group; one click moves a link back."""
     if not rows:
         return
-    with st.expander(f"Page furniture ({len(rows)})", expanded=False):
+    group = st.expander(f"Page furniture ({len(rows)})", expanded=False,
+                        key="furniture_group", on_change="rerun")
+    if not group.open:  # drawn only when opened: every rerun of the fragment redraws it
+        return
+    with group:
         st.caption("Menus, ads, bylines and links of the web page: not counted in progress, "
                    "marked as furniture in the exports.")
         for row in rows:
