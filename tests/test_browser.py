@@ -178,6 +178,9 @@ def test_review_flow_in_a_real_browser(server, page) -> None:
     _shot(pg, "2_documents")
     open_button.click()
     _settle(pg, pg.locator(".st-key-editor textarea"))
+    # Page furniture is folded into one group and left out of the progress.
+    expect(pg.get_by_text(re.compile(r"page furniture link\(s\) not counted"))).to_be_visible()
+    expect(pg.get_by_text(re.compile(r"^Page furniture \(\d+\)$"))).to_be_visible()
 
     # The next open finding: highlighted in the source or in the words around it.
     pg.get_by_role("button", name="Next ⚑").click()
