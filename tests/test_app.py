@@ -79,6 +79,13 @@ def open_review(at: AppTest) -> tuple[int, object]:
     return doc.id, svc().get_review(demo_user(), doc.id)
 
 
+def focus(at: AppTest, row) -> None:
+    """Open ``row``'s link in the editor from the compact list, as a click does."""
+    at.radio(key="link_pick").set_value(row.link_id).run()
+    assert not at.exception
+    assert at.session_state["focus"] == row.link_id
+
+
 def first_row_with_finding(review):
     return next(r for r in review.rows if any(f.status == "open" for f in r.findings))
 
@@ -211,6 +218,7 @@ def test_findings_are_highlighted_at_their_spans(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = first_row_with_finding(review)
+    focus(app, row)
     finding = next(f for f in row.findings if f.status == "open")
     span = finding.target_spans[0]
     expected = review.target_paragraphs[span.paragraph][span.start:span.end]
@@ -224,6 +232,7 @@ def test_saving_a_correction(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = first_row_with_finding(review)
+    focus(app, row)
     new_text = row.current_text.replace(first_row_with_finding(review).findings[0].found,
                                         "بلدية") + " (مصحح)"
     app.text_area(key=f"text_{row.link_id}").input(new_text)
@@ -242,6 +251,7 @@ def test_concurrent_save_is_refused_and_the_text_is_kept(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[1]
+    focus(app, row)
     make_user("lan", "translator")
     other = svc().authenticate("lan", "pw-lan").user
     svc().save_correction(other, doc_id, row.ordinal, "نص لان", base_version=0)
@@ -265,6 +275,7 @@ def test_a_dismissed_finding_disappears(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = first_row_with_finding(review)
+    focus(app, row)
     finding = next(f for f in row.findings if f.status == "open")
     before = sum(h.count("<mark") for h in htmls(app))
     app.toggle(key=f"more_{row.link_id}").set_value(True).run()
@@ -284,6 +295,7 @@ def test_dismissing_without_a_reason_is_refused(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = first_row_with_finding(review)
+    focus(app, row)
     finding = next(f for f in row.findings if f.status == "open")
     app.toggle(key=f"more_{row.link_id}").set_value(True).run()
     app.button(key=f"dismiss_{finding.id}").click().run()
@@ -295,6 +307,7 @@ def test_editor_approves_and_translator_is_refused(app: AppTest) -> None:
     login(app, "minh", "pw-minh")
     doc_id, review = open_review(app)
     row = review.rows[2]
+    focus(app, row)
     app.button(key=f"approve_{row.link_id}").click().run()
     assert not app.exception
     assert any("may not approve" in e for e in errors(app))
@@ -307,55 +320,88 @@ def test_demo_editor_approves(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[0]
+    focus(app, row)
     app.button(key=f"approve_{row.link_id}").click().run()
     assert not app.exception
     assert svc().get_review(demo_user(), doc_id).rows[0].status == "approved"
     assert app.button(key=f"approve_{row.link_id}").disabled
 
 
+def listed(at: AppTest) -> list[int]:
+    """The link numbers the compact list offers, top to bottom (its "go to" box lists
+    every one; the list itself shows a page of them)."""
+    numbers = [int(re.search(r"^Link (\d+)", o).group(1))
+               for o in at.selectbox(key="link_goto").options]
+    page = [int(re.search(r"\*\*(\d+)\*\*", o).group(1))
+            for o in at.radio(key="link_pick").options]
+    assert page == numbers[:len(page)] or set(page) <= set(numbers)
+    return numbers
+
+
 def test_filter_by_severity_and_sort_worst_first(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
+    work = [r for r in review.rows if not r.furniture]
+    assert listed(app) == [r.ordinal for r in work]
     app.multiselect(key="f_sev").set_value(["major"]).run()
-    shown = {int(m) for h in htmls(app) for m in re.findall(r'data-paragraph="(\d+)"', h)}
-    flagged = [r for r in review.rows
+    flagged = [r for r in work
                if any(f.severity == "major" and f.status == "open" for f in r.findings)]
-    assert flagged and len(app.get("text_area")) == sum(1 for r in flagged if r.target)
-    assert all(i in shown for r in flagged for i in r.source)
+    assert flagged and listed(app) == [r.ordinal for r in flagged]
+    # the editor shows the first of them, its source highlighted
+    shown = {int(m) for h in htmls(app) for m in re.findall(r'data-paragraph="(\d+)"', h)}
+    assert app.session_state["focus"] == flagged[0].link_id
+    assert set(flagged[0].source) <= shown
+    assert [t.key for t in app.get("text_area")] == [f"text_{flagged[0].link_id}"]
     app.multiselect(key="f_sev").set_value([]).run()
     app.radio(key="sort").set_value("worst score first").run()
     assert not app.exception
-    keys = [t.key for t in app.get("text_area")]
-    two_sided = sorted((r for r in review.rows if r.source and r.target),
+    two_sided = sorted((r for r in work if r.source and r.target),
                        key=lambda r: (r.score, r.ordinal))
-    assert keys[0] == f"text_{two_sided[0].link_id}"
+    assert listed(app)[:len(two_sided)] == [r.ordinal for r in two_sided]
+    assert app.session_state["focus"] == flagged[0].link_id  # the order keeps the editor
 
 
-def test_next_open_finding_jumps_to_its_page(app: AppTest) -> None:
+def test_next_open_finding_and_neighbours_open_in_the_editor(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
-    flagged = [r for r in review.rows if any(f.status == "open" for f in r.findings)]
+    work = [r for r in review.rows if not r.furniture]
+    flagged = [r for r in work if any(f.status == "open" for f in r.findings)]
+    assert app.session_state["focus"] == work[0].link_id  # the first link to start with
     app.button(key="next_open").click().run()
-    assert app.session_state["focus"] == flagged[0].link_id
+    first = flagged[0] if flagged[0] != work[0] else flagged[1]
+    assert app.session_state["focus"] == first.link_id
+    assert any(m.value.startswith(f"**Link {first.ordinal}**") for m in app.markdown)
     app.button(key="next_open").click().run()
-    focus = app.session_state["focus"]
-    assert focus == flagged[1 % len(flagged)].link_id
-    position = [r.link_id for r in review.rows].index(focus)
-    assert app.number_input(key="page_no").value == position // 20 + 1
-    assert any(m.value.startswith("➡️") for m in app.markdown)
+    after = flagged[(flagged.index(first) + 1) % len(flagged)]
+    assert app.session_state["focus"] == after.link_id
+    assert app.radio(key="link_pick").value == after.link_id  # the list follows
+    app.button(key="next_link").click().run()
+    assert app.session_state["focus"] == work[work.index(after) + 1].link_id
+    app.button(key="prev_link").click().run()
+    assert app.session_state["focus"] == after.link_id
+    app.selectbox(key="link_goto").set_value(work[-1].link_id).run()  # go to any link
+    assert app.session_state["focus"] == work[-1].link_id
+    assert app.radio(key="link_pick").value == work[-1].link_id
 
 
 def test_history_shows_revisions_and_restores_one(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[1]
+    focus(app, row)
     for text in ("النسخة الأولى", "النسخة الثانية"):
         app.text_area(key=f"text_{row.link_id}").input(text)
         app.button(key=f"save_{row.link_id}").click().run()
     app.toggle(key=f"more_{row.link_id}").set_value(True).run()
-    assert any("النسخة الأولى" in h for h in htmls(app))
     history = svc().history(demo_user(), doc_id, row.ordinal)
     assert [r.version for r in history] == [1, 2]
+    # v2 is shown as what it changed in v1: one word out, one in, marked
+    v2 = next(m.value for m in app.markdown if m.value.startswith("v2 · edit"))
+    assert "changed: 1 word out, 1 word in" in v2
+    diffs = [h for h in htmls(app) if 'class="wb-diff"' in h]
+    assert any(re.search(r"<del[^>]*>الأولى</del>", h) and re.search(r"<ins[^>]*>الثانية</ins>", h)
+               for h in diffs)
+    assert any("النسخة الأولى" in re.sub(r"<[^>]+>", "", h) for h in diffs)  # v1's own diff
     app.button(key=f"restore_{history[0].id}").click().run()
     assert not app.exception
     assert svc().get_review(demo_user(), doc_id).rows[1].current_text == "النسخة الأولى"
@@ -366,6 +412,7 @@ def test_merge_with_next_realigns(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[3]
+    focus(app, row)
     app.toggle(key=f"more_{row.link_id}").set_value(True).run()
     app.button(key=f"merge_{row.link_id}").click().run()
     assert not app.exception, app.exception
@@ -379,6 +426,7 @@ def test_mqm_tag_is_stored(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[5]
+    focus(app, row)
     app.toggle(key=f"more_{row.link_id}").set_value(True).run()
     app.selectbox(key=f"mqm_cat_{row.link_id}").set_value("terminology")
     app.selectbox(key=f"mqm_sev_{row.link_id}").set_value("major")
@@ -594,6 +642,7 @@ def test_dashboard_renders_overall_and_per_document(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[0]
+    focus(app, row)
     app.text_area(key=f"text_{row.link_id}").input(row.current_text + " تصحيح")
     app.button(key=f"save_{row.link_id}").click().run()
     app.radio(key="nav").set_value("Dashboard").run()
@@ -671,6 +720,7 @@ def test_back_translation_offline_or_answering(app: AppTest, monkeypatch, outcom
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[1]
+    focus(app, row)
     app.toggle(key=f"more_{row.link_id}").set_value(True).run()
     app.button(key=f"bt_{row.link_id}").click().run()
     assert not app.exception
@@ -712,6 +762,7 @@ def test_fresh_machine_translation_fills_the_box_or_warns(app: AppTest, monkeypa
     app.selectbox(key="mt_provider").set_value("libre").run()
     app.text_input(key="mt_url").input("http://127.0.0.1:5999").run()
     row = review.rows[1]
+    focus(app, row)
     before = app.text_area(key=f"text_{row.link_id}").value
     app.button(key=f"mt_suggest_{row.link_id}").click().run()
     assert not app.exception
@@ -736,6 +787,7 @@ def test_a_glossary_maintainer_is_told_why_no_text_is_sent_out(app: AppTest,
     login(app, "thu", "pw-thu")
     app.radio(key="nav").set_value("Review").run()
     row = svc().get_review(demo_user(), svc().list_documents(demo_user())[0].id).rows[1]
+    focus(app, row)
     app.button(key=f"mt_suggest_{row.link_id}").click().run()
     assert not app.exception
     assert asked == []
@@ -817,6 +869,7 @@ def test_editor_imports_a_reviewed_xliff(app: AppTest) -> None:
     login(app)
     doc_id, review = open_review(app)
     row = review.rows[1]
+    focus(app, row)
     app.toggle(key="export_on").set_value(True).run()
     app.file_uploader(key="xliff_upload").set_value(
         ("bai-da-sua.xlf", _reviewed_xliff(doc_id, 1, "نص مصحح في أداة الترجمة"),

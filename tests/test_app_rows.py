@@ -58,13 +58,35 @@ def test_worst_first_puts_one_sided_links_last(rows) -> None:
     assert [r.ordinal for r in chosen] == [1, 2, 3, 0, 4]
 
 
-@pytest.mark.parametrize("n,page,expected", [(45, 1, (0, 20)), (45, 3, (40, 45)),
-                                            (45, 9, (40, 45)), (0, 1, (0, 0))])
-def test_pages(n: int, page: int, expected: tuple[int, int]) -> None:
-    many = [row(k, 0.5) for k in range(n)]
-    got = rowsel.page_of(many, page)
-    assert [r.ordinal for r in got] == list(range(*expected))
-    assert rowsel.page_count(n) == max(1, -(-n // 20))
+def test_neighbours_stop_at_the_ends(rows) -> None:
+    assert rowsel.neighbour(rows, 102, 1).ordinal == 3
+    assert rowsel.neighbour(rows, 102, -1).ordinal == 1
+    assert rowsel.neighbour(rows, 104, 1).ordinal == 4  # the last stays the last
+    assert rowsel.neighbour(rows, 100, -1).ordinal == 0
+    assert rowsel.neighbour(rows, 999, 1).ordinal == 0  # not listed: the first
+    assert rowsel.neighbour([], 100, 1) is None
+
+
+def test_the_list_pages_hold_the_link_in_the_editor() -> None:
+    many = [row(k, 0.5) for k in range(60)]
+    assert rowsel.list_page(many, 100 + 30, size=25) == (25, many[25:50])
+    assert rowsel.list_page(many, 100 + 24, size=25) == (0, many[:25])
+    assert rowsel.list_page(many, 100 + 59, size=25) == (50, many[50:])
+    assert rowsel.list_page(many, None, size=25) == (0, many[:25])
+
+
+def test_go_to_labels_are_plain_and_start_with_the_number(rows) -> None:
+    assert rowsel.goto_label(rows[1]) == "Link 1 · 0.42 · ○ new · ⚑1"
+    assert rowsel.goto_label(rows[4]) == "Link 4 · one-sided · ○ new"
+
+
+def test_list_labels_say_score_status_and_open_findings(rows) -> None:
+    assert rowsel.list_label(rows[1]) == ":red[●] **1** ○ :gray[0.42] :red[⚑1]"
+    assert rowsel.list_label(rows[3]) == ":yellow[●] **3** ● :gray[0.80] :red[⚑1]"
+    assert rowsel.list_label(rows[2]) == ":orange[●] **2** ◐ :gray[0.65]"  # dismissed
+    assert rowsel.list_label(rows[0], draft=True) == ":green[●] **0** ○ :gray[0.91] " \
+        ":blue[✎ unsaved]"
+    assert rowsel.list_label(rows[4]).startswith(":gray[●] **4** ○ :gray[one-sided]")
 
 
 def test_next_open_finding_wraps_round(rows) -> None:

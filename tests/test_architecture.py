@@ -219,8 +219,6 @@ MAX_FUNCTION_LINES = 60
 LONG_FUNCTIONS = {
     "workbench/names/transliteration.py::_align": 75,
     "workbench_ui/dashboard.py::render": 74,
-    "workbench_ui/link_details.py::link_details": 68,
-    "workbench_ui/review.py::_row": 71,
 }
 
 

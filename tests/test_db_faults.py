@@ -361,6 +361,7 @@ def test_review_page_save_while_unreachable_keeps_the_text_and_saves_when_back(
     assert not at.exception
     doc_id = service.list_documents(user)[0].id
     row = service.get_review(user, doc_id).rows[1]
+    at.radio(key="link_pick").set_value(row.link_id).run()  # open it in the editor
     typed = row.current_text + " " + CORRECTIONS[2]
     at.text_area(key=f"text_{row.link_id}").input(typed)
 

@@ -10,7 +10,7 @@ from workbench_ui.plain import plain
 from workbench.errors import WorkbenchError
 from workbench.service import MQM_CATEGORIES, MQM_SEVERITIES, ReviewRow, User
 from workbench_ui import machine_translation
-from workbench_ui.html.diff import diff_html
+from workbench_ui.html.diff import change_marker, diff_html
 from workbench_ui.html.highlight import components_table, escape_mixed, highlight_paragraphs
 from workbench_ui.review_actions import (
     dismiss, realign, restore, restore_mt, set_furniture, tag, text_key,
@@ -47,25 +47,7 @@ def link_details(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> No
         st.caption("Machine translation → text in the box")
         st.html(diff_html(row.mt_text, current))
     with tabs[4]:
-        try:
-            history = svc.history(user, doc_id, row.ordinal)
-        except WorkbenchError as exc:
-            st.error(plain(exc))
-            history = []
-        if not history:
-            st.caption("No revision yet: the text is the machine translation.")
-        for rev in reversed(history):
-            label = (f"v{rev.version}" if rev.version is not None else "refused save") + \
-                f" · {rev.kind} · {plain(rev.author)} · {rev.created_at:%Y-%m-%d %H:%M}"
-            with st.container(border=True):
-                c1, c2 = st.columns([5, 1])
-                c1.markdown(label)
-                c1.html(highlight_paragraphs([(-1, rev.text)], {}, rtl=True))
-                c2.button("Restore", key=f"restore_{rev.id}", on_click=restore,
-                          args=(user, doc_id, row, rev.id))
-        if row.corrected:
-            st.button("Back to the machine translation", key=f"restore_mt_{lid}",
-                      on_click=restore_mt, args=(user, doc_id, row))
+        _history(user, doc_id, row, svc)
     with tabs[5]:
         c1, c2, c3, c4 = st.columns(4)
         if row.source:
@@ -85,3 +67,31 @@ def link_details(user: User, doc_id: int, row: ReviewRow, last: bool, svc) -> No
         c3.button("Unlink", key=f"unlink_{lid}", disabled=not (row.source and row.target),
                   on_click=realign, args=(row, "unlinked", lambda: svc.unlink(
                       user, doc_id, row.ordinal)))
+
+
+def _history(user: User, doc_id: int, row: ReviewRow, svc) -> None:
+    """Every revision, newest first, as the word diff from the text it replaced (the
+    machine translation for the first) with a change marker: what v2 changed in v1."""
+    try:
+        history = svc.history(user, doc_id, row.ordinal)
+    except WorkbenchError as exc:
+        st.error(plain(exc))
+        history = []
+    if not history:
+        st.caption("No revision yet: the text is the machine translation.")
+    texts = {rev.id: rev.text for rev in history}
+    for rev in reversed(history):
+        before = texts.get(rev.parent_id, row.mt_text)
+        what = "the machine translation" if rev.parent_id is None else "the text before"
+        label = (f"v{rev.version}" if rev.version is not None else "refused save") + \
+            f" · {rev.kind} · {plain(rev.author)} · {rev.created_at:%Y-%m-%d %H:%M}"
+        with st.container(border=True, key=f"rev_{rev.id}"):
+            c1, c2 = st.columns([5, 1])
+            c1.markdown(f"{label} · **{change_marker(before, rev.text)}**")
+            c1.caption(f"against {what}")
+            c1.html(diff_html(before, rev.text))
+            c2.button("Restore", key=f"restore_{rev.id}", on_click=restore,
+                      args=(user, doc_id, row, rev.id))
+    if row.corrected:
+        st.button("Back to the machine translation", key=f"restore_mt_{row.link_id}",
+                  on_click=restore_mt, args=(user, doc_id, row))

@@ -1,37 +1,52 @@
-"""Review page: source and Arabic MT side by side per link, findings highlighted,
-corrections with conflict detection, status, dismissals, MQM tags, history, diff,
-alignment fixes, export.
+"""Review page: a focused editor for one link at a time beside a compact list of
+the document's links, findings highlighted, corrections with conflict detection,
+status, dismissals, MQM tags, history, diff, alignment fixes, export.
 
-Actions run in button callbacks (before the rerun), so they can reset a row's form;
-their outcome is kept in ``st.session_state["flash"]`` under the link id and shown in
-the row.  Every refusal of the service (WorkbenchError) becomes a message, never a
-traceback.
+The document picker, the export and approve panels and the filters run with the page;
+the rest (counts, the list, the editor, the page furniture) is one fragment
+(``st.fragment``), so opening a link, moving to the next one and saving rerun only that
+part, not the whole script.  Actions run in button callbacks
+(:mod:`workbench_ui.review_actions`) before the fragment reruns.
 """
 
 from __future__ import annotations
+
+import time
 
 import streamlit as st
 
 from workbench.errors import WorkbenchError
 from workbench.service import SEVERITIES, Review, ReviewRow, User
 from workbench_ui import machine_translation, outage, resources, rows as rowsel, shortcuts
+from workbench_ui.editor import STATUS_WORDS, editor
 from workbench_ui.export_panel import approve_panel, export_panel
-from workbench_ui.html.highlight import escape_mixed, fidelity_badge, highlight_paragraphs
-from workbench_ui.link_details import link_details
+from workbench_ui.html.highlight import highlight_paragraphs
 from workbench_ui.plain import plain
 from workbench_ui.review_actions import (
-    apply_fix, base_key, copy_mt, jump_next, save, save_and_next, set_furniture, set_status,
-    text_key,
+    CHANGED, DRAFTS, GOTO_KEY, MOVED, PICK_KEY, jump_next, open_link, picked, set_furniture,
+    step,
 )
 
-# The correction boxes hold Arabic: right-to-left, a little larger.
+# The correction box holds Arabic: right-to-left, a little larger.  Streamlit's "Press
+# Ctrl+Enter to apply" is hidden in the editor: there Ctrl+Enter saves
+# (workbench_ui.shortcuts), and the box never reruns the page by itself.
 CSS = """<style>
 [class*="st-key-text_"] textarea {direction: rtl; text-align: right; font-size: 1.05rem;
-  unicode-bidi: plaintext;}
+  line-height: 1.6; unicode-bidi: plaintext;}
+.st-key-editor [data-testid="InputInstructions"] {display: none;}
+.st-key-editor textarea {max-height: 70vh; overflow-y: auto;}
 .wb-side[dir="rtl"] {font-size: 1.05rem;}
+.st-key-link_list label p {font-size: .9rem;}
+.st-key-desk_counts [data-testid="stMetricValue"] {font-size: 1.5rem;}
 </style>"""
 
-STATUS_ICONS = {"new": "○ new", "reviewed": "◐ reviewed", "approved": "● approved"}
+SORTS = rowsel.SORTS
+#: Session keys: the review loaded by the page run, handed to the fragment; the review
+#: the fragment last loaded (document id, when, review), reused for a move of the editor
+#: within REUSE_S seconds (other reviewers' saves show at the next load; a save of an
+#: older version is refused as a conflict, never lost).
+FRESH_REVIEW, KEPT_REVIEW = "desk_review", "desk_kept"
+REUSE_S = 30.0
 
 
 # --------------------------------------------------------------------------- layout
@@ -58,124 +73,112 @@ def _pick_document(user: User) -> int | None:
 
 
 def _filters(review: Review) -> tuple[rowsel.RowFilter, str]:
+    """Filters and order, folded away (the label says what is on)."""
+    on = [f"{len(st.session_state.get(k) or ())} {what}" for k, what in
+          (("f_kind", "kind(s)"), ("f_sev", "severity(ies)"), ("f_status", "status(es)"))
+          if st.session_state.get(k)]
+    on += [what for k, what in (("f_open", "only open findings"),
+                                ("f_dismissed", "dismissed shown")) if st.session_state.get(k)]
+    on += ([st.session_state["sort"]] if st.session_state.get("sort", SORTS[0]) != SORTS[0]
+           else [])
     kinds = sorted({f.kind for r in review.rows for f in r.findings})
-    c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
-    flt = rowsel.RowFilter(
-        kinds=tuple(c1.multiselect("Finding kind", kinds, key="f_kind")),
-        severities=tuple(c2.multiselect("Severity", list(SEVERITIES), key="f_sev")),
-        statuses=tuple(c3.multiselect("Status", list(STATUS_ICONS), key="f_status")),
-        only_open_findings=c4.checkbox("Only open findings", key="f_open"),
-        show_dismissed=c4.checkbox("Show dismissed", key="f_dismissed"),
-    )
-    sort = st.radio("Order", rowsel.SORTS, horizontal=True, key="sort")
+    with st.expander("Filter and order" + (f": {', '.join(on)}" if on else "")):
+        c1, c2, c3, c4 = st.columns([3, 3, 3, 2])
+        flt = rowsel.RowFilter(
+            kinds=tuple(c1.multiselect("Finding kind", kinds, key="f_kind")),
+            severities=tuple(c2.multiselect("Severity", list(SEVERITIES), key="f_sev")),
+            statuses=tuple(c3.multiselect("Status", list(STATUS_WORDS), key="f_status")),
+            only_open_findings=c4.checkbox("Only open findings", key="f_open"),
+            show_dismissed=c4.checkbox("Show dismissed", key="f_dismissed"),
+        )
+        sort = st.radio("Order", SORTS, horizontal=True, key="sort")
     return flt, sort
 
 
-def _findings_html(row: ReviewRow, show_dismissed: bool) -> str:
-    import html
-
-    items = []
-    for f in rowsel.visible_findings(row, show_dismissed):
-        missing = [e for e in f.expected if e not in f.message]
-        extra = f" — accepted: {' / '.join(missing)}" if missing else ""
-        state = (f" (dismissed: {f.dismiss_reason})" if f.status == "dismissed" else
-                 f" (fixed by v{f.fixed_version})" if f.status == "fixed" and f.fixed_version
-                 else " (no longer found)" if f.status == "fixed" else "")
-        items.append(f'<li class="wb-finding-item wb-{html.escape(f.severity)}">'
-                     f"<b>{html.escape(f.severity)}</b> {html.escape(f.kind)}: "
-                     f"{escape_mixed(f.message + extra + state)}</li>")
-    return f'<ul style="margin:0">{"".join(items)}</ul>' if items else ""
-
-
-def _row(user: User, doc_id: int, review: Review, row: ReviewRow, show_dismissed: bool,
-         last: bool, chosen: list[ReviewRow]) -> None:
-    lid = row.link_id
-    svc = resources.service()
-    if text_key(lid) not in st.session_state:
-        st.session_state[text_key(lid)] = row.current_text
-        st.session_state[base_key(lid)] = row.version
-    focus = st.session_state.get("focus") == lid
-    with st.container(border=True, key=f"row_{lid}"):
-        head = (f"{'➡️ ' if focus else ''}**Link {row.ordinal}** · source ¶"
-                f"{', '.join(map(str, row.source)) or '—'} ↔ target ¶"
-                f"{', '.join(map(str, row.target)) or '—'} · {STATUS_ICONS.get(row.status, row.status)}"
-                + (f" by {plain(row.status_by)}" if row.status_by else "")
-                + (f" · corrected (v{row.version})" if row.corrected else ""))
-        c_head, c_score = st.columns([5, 1])
-        c_head.markdown(head)
-        why = "; ".join(f"{c.name} {c.value:.2f}" for c in row.components)
-        c_score.html(fidelity_badge(row.score, why) if row.source and row.target
-                     else '<span style="color:#888">one-sided</span>')
-        back = st.session_state.get(f"bt_result_{lid}")
-        if back is not None and back.round_trip is not None and row.source:
-            c_score.caption(f"round trip chrF {back.round_trip:.0f}")
-        visible = rowsel.visible_findings(row, show_dismissed)
-        src = [(i, review.source_paragraphs[i]) for i in row.source]
-        # spans of a re-checked link point into its current text
-        tgt = sorted(row.current_paragraphs.items())
-        left, right = st.columns(2)
-        left.html(highlight_paragraphs(src, rowsel.marks(visible, "source")))
-        right.html(highlight_paragraphs(tgt, rowsel.marks(visible, "target"), rtl=True))
-        findings = _findings_html(row, show_dismissed)
-        if findings:
-            st.html(findings)
-        fixes = [f for f in row.findings if f.fix and f.status == "open"]
-        for col, f in zip(st.columns(max(len(fixes), 1)) if fixes else (), fixes):
-            col.button(f"Fix: {f.flagged} → {f.fix}", key=f"fix_{f.id}", on_click=apply_fix,
-                       args=(row, f), help="puts the fixed text into the correction box; "
-                       "save it to close the finding")
-        flash = st.session_state.get("flash", {}).pop(lid, None)
-        conflict = st.session_state.get(f"conflict_{lid}")
-        if row.target:
-            st.text_area("Correction (Arabic)", key=text_key(lid), height=100,
-                         label_visibility="collapsed")
-            machine_translation.suggest_button(user, doc_id, row, text_key(lid))
-        if conflict:
-            their_text, author, version = conflict
-            st.warning(f"{plain(author or 'Someone')} saved version {version} meanwhile. Their text "
-                       "is below; yours is still in the box. Merge and save again to "
-                       "replace theirs.")
-            st.html(highlight_paragraphs([(-1, their_text)], {}, rtl=True))
-        b1, b2, b3, b4 = st.columns(4)
-        if row.target:
-            b1.button("Save correction", key=f"save_{lid}", on_click=save,
-                      args=(user, doc_id, row), type="primary", help="Alt+S")
-            b1.button("Save & next", key=f"savenext_{lid}", on_click=save_and_next,
-                      args=(user, doc_id, row, chosen), help="Alt+Enter: save, then go to "
-                      "the next open finding")
-            b4.button("MT into box", key=f"copymt_{lid}", on_click=copy_mt, args=(row,),
-                      help="Alt+M: the machine translation back into the box")
-        b2.button("Mark reviewed", key=f"reviewed_{lid}", on_click=set_status,
-                  args=(user, doc_id, row, "reviewed"), disabled=row.status == "reviewed")
-        b3.button("Approve", key=f"approve_{lid}", on_click=set_status,
-                  args=(user, doc_id, row, "approved"), disabled=row.status == "approved")
-        more = b4.toggle("More…", key=f"more_{lid}")
-        if not row.source:  # a one-sided target link: often page chrome
-            b4.button("Page furniture", key=f"furniture_{lid}", on_click=set_furniture,
-                      args=(user, doc_id, row, True),
-                      help="not work: folded away and left out of progress")
-        if flash:
-            (st.error if flash[0] == "error" else st.success)(plain(flash[1]))
-        if more:
-            link_details(user, doc_id, row, last, svc)
+def _load(user: User, doc_id: int) -> Review | None:
+    try:
+        return outage.remembered(f"review:{doc_id}",
+                                 lambda: resources.service().get_review(user, doc_id),
+                                 warn=True)
+    except WorkbenchError as exc:
+        st.error(plain(exc))
+        return None
 
 
 def render(user: User) -> None:
     st.header("Review")
     machine_translation.settings()
     st.html(CSS)
-    doc_id = _pick_document(user)
+    c_doc, c_export = st.columns([3, 1.2], vertical_alignment="bottom")
+    with c_doc:
+        doc_id = _pick_document(user)
     if doc_id is None:
         return
-    try:
-        review = outage.remembered(f"review:{doc_id}",
-                                   lambda: resources.service().get_review(user, doc_id),
-                                   warn=True)
-    except WorkbenchError as exc:
-        st.error(plain(exc))
+    review = _load(user, doc_id)
+    if review is None:
         return
+    if c_export.toggle("Export this document", key="export_on"):
+        export_panel(user, review)
+    approve_panel(user, review)
+    flt, sort = _filters(review)
+    st.session_state[FRESH_REVIEW] = review
+    _desk(user, doc_id, flt, sort)
+    shortcuts.install()
+
+
+@st.fragment
+def _desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
+    """Counts, the compact list, the editor and the furniture: rerun alone by their own
+    widgets (``bench/bench_ui.py`` times :func:`desk` through this module's name)."""
+    desk(user, doc_id, flt, sort)
+
+
+def _review_for_desk(user: User, doc_id: int) -> Review | None:
+    """The page run's review; after a callback that only moved the editor, the review
+    this fragment loaded a moment ago; else the document loaded again."""
+    review = st.session_state.pop(FRESH_REVIEW, None)
+    moved_only = st.session_state.pop(MOVED, False) and not st.session_state.pop(CHANGED, False)
+    kept = st.session_state.get(KEPT_REVIEW)
+    if review is None and moved_only and kept and kept[0] == doc_id \
+            and time.monotonic() - kept[1] < REUSE_S:
+        return kept[2]
+    if review is None or review.document.id != doc_id:
+        review = _load(user, doc_id)
+        if review is None:
+            return None
+    st.session_state[KEPT_REVIEW] = (doc_id, time.monotonic(), review)
+    return review
+
+
+def desk(user: User, doc_id: int, flt: rowsel.RowFilter, sort: str) -> None:
+    """The fragment's body."""
+    review = _review_for_desk(user, doc_id)
+    if review is None:
+        return
+    _counts(review)
+    notice = st.session_state.pop("review_notice", None)
+    if notice:
+        st.info(plain(notice))
+    work = [r for r in review.rows if not r.furniture]
+    chosen = rowsel.select_rows(work, flt, sort)
+    ids = [r.link_id for r in chosen]
+    if st.session_state.get("focus") not in ids:
+        open_link(ids[0] if ids else None)
+    list_col, edit_col = st.columns([1, 3.2])
+    with list_col:
+        _link_list(chosen, len(work))
+    with edit_col:
+        row = next((r for r in chosen if r.link_id == st.session_state.get("focus")), None)
+        if row is None:
+            st.info("No link matches the filters.")
+        else:
+            editor(user, doc_id, review, row, chosen, flt.show_dismissed, resources.service())
+    _furniture(user, doc_id, [r for r in review.rows if r.furniture])
+
+
+def _counts(review: Review) -> None:
     d = review.document
-    m = st.columns(5)
+    m = st.container(horizontal=True, key="desk_counts").columns(5)
     m[0].metric("Links", d.links)
     m[1].metric("Reviewed", d.reviewed)
     m[2].metric("Approved", d.approved)
@@ -183,36 +186,46 @@ def render(user: User) -> None:
     m[4].metric("Open findings", d.open_findings)
     st.progress(d.progress, text=f"{d.progress:.0%} reviewed"
                 + (f" · {d.furniture} page furniture link(s) not counted" if d.furniture else ""))
-    if st.toggle("Export this document", key="export_on"):
-        export_panel(user, review)
-    approve_panel(user, review)
-    notice = st.session_state.pop("review_notice", None)
-    if notice:
-        st.info(plain(notice))
-    flt, sort = _filters(review)
-    work = [r for r in review.rows if not r.furniture]
-    chosen = rowsel.select_rows(work, flt, sort)
-    pages = rowsel.page_count(len(chosen))
-    if st.session_state.get("page_no", 1) > pages:
-        st.session_state["page_no"] = pages
-    c1, c2, c3 = st.columns([2, 2, 4])
-    c1.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key="page_no")
-    c2.button("Next open finding", key="next_open", on_click=jump_next, args=(chosen,))
-    c3.caption(f"{len(chosen)} of {len(work)} links shown, "
-               f"{rowsel.PAGE_SIZE} a page. {shortcuts.HELP}")
-    shortcuts.install()
-    page = rowsel.page_of(chosen, st.session_state.get("page_no", 1))
-    last_ordinal = len(review.rows) - 1
-    for row in page:
-        _row(user, doc_id, review, row, flt.show_dismissed, row.ordinal == last_ordinal, chosen)
-    _furniture(user, doc_id, [r for r in review.rows if r.furniture])
+
+
+def _link_list(chosen: list[ReviewRow], work: int) -> None:
+    """The links shown, one line each (score colour, number, status, open findings), a
+    page at a time around the link in the editor; a click opens one.  Above: previous,
+    next, next open finding, and a box to go to any link by its number."""
+    bar = st.container(horizontal=True, key="list_actions", gap="small")
+    bar.button("◀", key="prev_link", on_click=step, args=(chosen, -1), help="previous link (Alt+↑)")
+    bar.button("▶", key="next_link", on_click=step, args=(chosen, 1), help="next link (Alt+↓)")
+    bar.button("Next ⚑", key="next_open", on_click=jump_next, args=(chosen,),
+               help="next open finding (Alt+N)")
+    if not chosen:
+        return
+    by_id = {r.link_id: r for r in chosen}
+    focus = st.session_state.get("focus")
+    st.session_state[GOTO_KEY] = focus
+    st.selectbox("Go to link", list(by_id), format_func=lambda i: rowsel.goto_label(by_id[i]),
+                 key=GOTO_KEY, on_change=picked, args=(chosen, GOTO_KEY),
+                 label_visibility="collapsed", help="type a link's number")
+    start, page = rowsel.list_page(chosen, focus)
+    st.caption(f"{start + 1}–{start + len(page)} of {len(chosen)} links"
+               + (f" ({work} in all)" if work != len(chosen) else "")
+               + " · ● score, ○◐● status, ⚑ open findings")
+    drafts = st.session_state.get(DRAFTS, {})
+    labels = {r.link_id: rowsel.list_label(r, r.link_id in drafts) for r in page}
+    st.session_state[PICK_KEY] = focus
+    with st.container(key="link_list"):
+        st.radio("Links", list(labels), format_func=labels.get, key=PICK_KEY,
+                 on_change=picked, args=(chosen,), label_visibility="collapsed")
 
 
 def _furniture(user: User, doc_id: int, rows: list[ReviewRow]) -> None:
     """Page chrome folded into one collapsed group; one click moves a link back."""
     if not rows:
         return
-    with st.expander(f"Page furniture ({len(rows)})", expanded=False):
+    group = st.expander(f"Page furniture ({len(rows)})", expanded=False,
+                        key="furniture_group", on_change="rerun")
+    if not group.open:  # drawn only when opened: every rerun of the fragment redraws it
+        return
+    with group:
         st.caption("Menus, ads, bylines and links of the web page: not counted in progress, "
                    "marked as furniture in the exports.")
         for row in rows:

@@ -1,10 +1,12 @@
-"""The review page's actions: button callbacks that call the service, and the
-per-link form state they reset.
+"""The review page's actions: button callbacks that call the service, move the
+editor from link to link, and the per-link form state they reset.
 
-Actions run in button callbacks (before the rerun), so they can reset a row's form;
+Actions run in button callbacks (before the rerun), so they can reset a link's form;
 their outcome is kept in ``st.session_state["flash"]`` under the link id and shown in
-the row.  Every refusal of the service (WorkbenchError) becomes a message, never a
-traceback.
+the editor.  Every refusal of the service (WorkbenchError) becomes a message, never a
+traceback.  ``st.session_state["focus"]`` is the link id in the editor; text typed in a
+link's box and left unsaved is kept in ``st.session_state["drafts"]`` until the reviewer
+comes back to it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,15 @@ import streamlit as st
 from workbench.errors import WorkbenchError
 from workbench.service import FindingView, ReviewRow, SaveConflict, User
 from workbench_ui import resources, rows as rowsel
+
+
+#: Session keys: unsaved texts by link id, and the compact list's radio.
+DRAFTS = "drafts"
+PICK_KEY = "link_pick"
+GOTO_KEY = "link_goto"
+#: Set by a callback that only moved the editor / that changed the document: a move
+#: alone lets the page reuse the review it has just loaded.
+MOVED, CHANGED = "desk_moved", "desk_changed"
 
 
 def flash(link_id: int, kind: str, message: str) -> None:
@@ -32,9 +43,11 @@ def forget_form(link_id: int) -> None:
     """Drop a row's form state so it is rebuilt from the database on the next run."""
     for key in (text_key(link_id), base_key(link_id), f"conflict_{link_id}"):
         st.session_state.pop(key, None)
+    st.session_state.get(DRAFTS, {}).pop(link_id, None)
 
 
 def run(link_id: int, action, done: str) -> bool:
+    st.session_state[CHANGED] = True
     try:
         action()
     except WorkbenchError as exc:
@@ -46,6 +59,7 @@ def run(link_id: int, action, done: str) -> bool:
 
 
 def save(user: User, doc_id: int, row: ReviewRow) -> None:
+    st.session_state[CHANGED] = True
     text = st.session_state.get(text_key(row.link_id), row.current_text)
     base = st.session_state.get(base_key(row.link_id), row.version)
     try:
@@ -63,12 +77,20 @@ def save(user: User, doc_id: int, row: ReviewRow) -> None:
         return
     st.session_state[base_key(row.link_id)] = revision.version
     st.session_state.pop(f"conflict_{row.link_id}", None)
+    st.session_state.get(DRAFTS, {}).pop(row.link_id, None)
+    if revision.removed_characters:
+        st.session_state[text_key(row.link_id)] = revision.text  # the box shows what was kept
     flash(row.link_id, "success", saved_message(revision))
 
 
 def saved_message(revision) -> str:
-    """What a save did: the version, and what re-checking the new text changed."""
+    """What a save did: the version, the characters it removed, and what re-checking
+    the new text changed."""
     parts = [f"Saved as version {revision.version}."]
+    if revision.removed_characters:
+        n = revision.removed_characters
+        parts.append(f"{n} character{'s' if n != 1 else ''} removed (invisible control or "
+                     "bidi override characters, which break exports or reorder the text).")
     checked = []
     if revision.findings_fixed:
         checked.append(f"{revision.findings_fixed} finding(s) fixed")
@@ -149,23 +171,61 @@ def realign(row: ReviewRow, what: str, call) -> None:
                                              "findings were recomputed."
 
 
+def open_link(link_id: int | None, rows: list[ReviewRow] | None = None) -> None:
+    """Put ``link_id`` in the editor; what was typed in the link being left and not
+    saved is kept as a draft (:data:`DRAFTS`) for when the reviewer comes back."""
+    current = st.session_state.get("focus")
+    if current is not None and current != link_id and rows is not None:
+        keep_draft(next((r for r in rows if r.link_id == current), None))
+    st.session_state["focus"] = link_id
+    st.session_state[MOVED] = True
+
+
+def keep_draft(row: ReviewRow | None) -> None:
+    if row is None or text_key(row.link_id) not in st.session_state:
+        return
+    drafts = st.session_state.setdefault(DRAFTS, {})
+    typed = st.session_state[text_key(row.link_id)]
+    if typed != row.current_text:
+        drafts[row.link_id] = (typed, st.session_state.get(base_key(row.link_id), row.version))
+    else:
+        drafts.pop(row.link_id, None)
+
+
+def picked(rows: list[ReviewRow], key: str = PICK_KEY) -> None:
+    """The compact list's choice (or the "go to" box's, ``key``) goes into the editor."""
+    open_link(st.session_state.get(key), rows)
+
+
+def step(rows: list[ReviewRow], by: int) -> None:
+    """The previous (``by=-1``) or next link of the list into the editor."""
+    row = rowsel.neighbour(rows, st.session_state.get("focus"), by)
+    if row is not None:
+        open_link(row.link_id, rows)
+
+
 def jump_next(rows: list[ReviewRow]) -> None:
     found = rowsel.next_open(rows, st.session_state.get("focus"))
     if found is None:
-        st.session_state["review_notice"] = "No open finding left in the rows shown."
+        st.session_state["review_notice"] = "No open finding left in the links shown."
         return
-    position, row = found
-    st.session_state["focus"] = row.link_id
-    st.session_state["page_no"] = position // rowsel.PAGE_SIZE + 1
+    open_link(found[1].link_id, rows)
 
 
 def save_and_next(user: User, doc_id: int, row: ReviewRow, rows: list[ReviewRow]) -> None:
     """Save, then focus the next link with an open finding (if the save went through)."""
     save(user, doc_id, row)
-    kind, _ = st.session_state.get("flash", {}).get(row.link_id, ("", ""))
+    kind, message = st.session_state.get("flash", {}).get(row.link_id, ("", ""))
     if kind == "success":
+        # the editor moves on: say what became of this link above it
+        st.session_state["flash"].pop(row.link_id, None)
+        st.session_state["review_notice"] = f"Link {row.ordinal}: {message}"
         st.session_state["focus"] = row.link_id
-        jump_next(rows)
+        others = [r for r in rows if r.link_id != row.link_id]  # its findings may be fixed
+        if rowsel.next_open(others, None) is None:
+            step(rows, 1)
+        else:
+            jump_next(rows)
 
 
 def copy_mt(row: ReviewRow) -> None:

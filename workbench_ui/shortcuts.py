@@ -1,61 +1,62 @@
 """Keyboard shortcuts of the review page (Streamlit has none of its own).
 
-A small script, injected once through ``st.components.v1.html`` (a same-origin iframe),
-listens on the page and clicks the buttons of the row being edited:
+A small script, injected once through ``st.iframe`` (a same-origin iframe of our HTML),
+listens on the page and clicks the buttons of the focused editor:
 
-    Alt+S  save            Alt+Enter  save and go to the next open finding
-    Alt+A  approve         Alt+N      next open finding
-    Alt+M  copy the machine translation into the box
+    Ctrl+Enter, Alt+Enter  save and go to the next open finding (a CAT tool's "confirm")
+    Alt+S  save            Alt+A  approve           Alt+R  mark reviewed
+    Alt+M  the machine translation into the box     Alt+N  next open finding
+    Alt+↓ / Alt+↑  next / previous link
 
-Alt, not Ctrl: Streamlit's own Ctrl+Enter in a text area commits the text and must not
-also save.  The text area is blurred first, so Streamlit sends what was typed before the
-button's click reaches the server.
+Ctrl+Enter is taken before Streamlit sees it: in the correction box Streamlit's own
+Ctrl+Enter would only "apply" the text, and its hint saying so is hidden, so the key
+means one thing, save.  The box is blurred first (it commits its text without a rerun,
+``on_change="ignore"``), then the button is clicked: one rerun carries both.
 """
 
 from __future__ import annotations
 
-import streamlit.components.v1 as components
+import streamlit as st
 
-HELP = ("Keys: Alt+S save · Alt+Enter save and next · Alt+A approve · Alt+N next open "
-        "finding · Alt+M machine translation into the box")
+HELP = ("Keys: Ctrl+Enter or Alt+Enter save and next · Alt+S save · Alt+A approve · "
+        "Alt+R reviewed · Alt+M machine translation into the box · Alt+N next open "
+        "finding · Alt+↓/↑ next/previous link")
 
 _LISTENER = """
 (function () {
   const doc = document;
   if (window.__wbShortcuts) return;
   window.__wbShortcuts = true;
-  const KEYS = {"s": "save_", "enter": "savenext_", "a": "approve_", "m": "copymt_"};
-  function rowOf(el) {
-    return el && el.closest ? el.closest("[class*='st-key-row_']") : null;
-  }
-  let lastRow = null;
-  doc.addEventListener("focusin", (e) => { const r = rowOf(e.target); if (r) lastRow = r; });
-  function click(scope, prefix) {
-    const holder = scope.querySelector("[class*='st-key-" + prefix + "']");
+  const IN_EDITOR = {"s": "save_", "enter": "savenext_", "a": "approve_", "r": "reviewed_",
+                     "m": "copymt_"};
+  const CODES = {"KeyS": "s", "KeyA": "a", "KeyR": "r", "KeyM": "m", "KeyN": "n"};
+  const ON_PAGE = {"n": "next_open", "arrowdown": "next_link", "arrowup": "prev_link"};
+  function click(prefix) {
+    const scope = doc.querySelector(".st-key-editor") || doc;
+    const holder = scope.querySelector("[class*='st-key-" + prefix + "']")
+                   || doc.querySelector("[class*='st-key-" + prefix + "']");
     const button = holder && holder.querySelector("button");
-    if (button && !button.disabled) { button.click(); return true; }
-    return false;
-  }
-  doc.addEventListener("keydown", (e) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey) return;
-    const key = e.key.toLowerCase();
-    if (key === "n" || e.code === "KeyN") {
-      e.preventDefault();
-      click(doc, "next_open");
-      return;
-    }
-    const prefix = KEYS[key] || (e.code === "KeyS" ? "save_" : e.code === "KeyA" ? "approve_"
-                   : e.code === "KeyM" ? "copymt_" : null);
-    if (!prefix) return;
-    const row = rowOf(doc.activeElement) || lastRow
-                || doc.querySelector("[class*='st-key-row_']");
-    if (!row) return;
-    e.preventDefault();
-    const cls = Array.from(row.classList).find((c) => c.startsWith("st-key-row_"));
+    if (!button || button.disabled) return false;
     const active = doc.activeElement;
-    if (active && active.tagName === "TEXTAREA") active.blur();  // Streamlit sends the text
-    // the row may be re-rendered by the rerun the blur starts: find it again
-    setTimeout(() => click(doc.querySelector("." + cls) || row, prefix), 400);
+    // The box commits its text on blur without a rerun; the click's rerun carries it.
+    if (active && active.tagName === "TEXTAREA") active.blur();
+    setTimeout(() => button.click(), 0);
+    return true;
+  }
+  window.addEventListener("keydown", (e) => {
+    const key = CODES[e.code] || e.key.toLowerCase();
+    let prefix = null;
+    if (e.ctrlKey && !e.altKey && !e.metaKey && key === "enter") {
+      const box = doc.activeElement;
+      if (!(box && box.tagName === "TEXTAREA" && box.closest(".st-key-editor"))) return;
+      prefix = "savenext_";
+    } else if (e.altKey && !e.ctrlKey && !e.metaKey) {
+      prefix = IN_EDITOR[key] || ON_PAGE[key] || null;
+    }
+    if (!prefix) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();  // Streamlit's own Ctrl+Enter must not run as well
+    click(prefix);
   }, true);
 })();
 """
@@ -80,4 +81,4 @@ def install() -> None:
     """Put the shortcut listener on the page (idempotent: it installs itself once)."""
     import json
 
-    components.html(_SCRIPT.replace("LISTENER", json.dumps(_LISTENER)), height=0)
+    st.iframe(_SCRIPT.replace("LISTENER", json.dumps(_LISTENER)), height=1)

@@ -16,7 +16,7 @@ from datetime import datetime
 from dataclasses import replace
 
 from workbench.errors import NotFound, PermissionDenied
-from workbench.service.hygiene import clean_text
+from workbench.service.hygiene import clean_text_counted
 from workbench.service.roles import allows
 from workbench.service.base import find_link, joined, revision_view
 from workbench.service.recheck import LinkRechecker
@@ -121,10 +121,10 @@ class CorrectionCases:
               locate: Locate, expected_link_id: int | None, label: str) -> RevisionView:
         if not isinstance(text, str):
             raise TypeError("text must be a string")
-        text, note = clean_text(text, "your correction")
+        text, removed, note = clean_text_counted(text, "your correction")
         view = self._save_clean(actor, doc_id, text, base_version, kind, locate,
                                 expected_link_id, label)
-        return replace(view, notes=(note,)) if note else view
+        return replace(view, notes=(note,), removed_characters=removed) if note else view
 
     def _save_clean(self, actor: User, doc_id: int, text: str, base_version: int, kind: str,
                     locate: Locate, expected_link_id: int | None, label: str) -> RevisionView:

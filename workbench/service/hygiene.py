@@ -19,8 +19,14 @@ def removal_note(what: str, removed: int) -> str:
 
 def clean_text(text: str, what: str = "the text") -> tuple[str, str | None]:
     """A multi-line text (a correction, a note) cleaned, and a note if anything went."""
+    cleaned, _, note = clean_text_counted(text, what)
+    return cleaned, note
+
+
+def clean_text_counted(text: str, what: str = "the text") -> tuple[str, int, str | None]:
+    """:func:`clean_text` with how many characters were removed."""
     cleaned, removed = strip_unsafe(text)
-    return cleaned, (removal_note(what, removed) if removed else None)
+    return cleaned, removed, (removal_note(what, removed) if removed else None)
 
 
 def clean_name(text: str, what: str = "the name") -> str:

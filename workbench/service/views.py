@@ -193,6 +193,7 @@ class RevisionView:
     parent_id: int | None
     base_version: int | None = None
     notes: tuple[str, ...] = ()  # what a save removed from the typed text
+    removed_characters: int = 0  # how many characters that was (controls, bidi overrides)
     #: what re-checking the saved text changed (:mod:`workbench.service.recheck`): findings
     #: closed as fixed, findings opened, the link's new fidelity (None: not re-scored)
     findings_fixed: int = 0

@@ -76,3 +76,18 @@ def diff_html(before: str, after: str, rtl: bool = True) -> str:
     if before == after:
         return f'<div class="wb-diff"{direction}><em>(no change)</em></div>'
     return f'<div class="wb-diff"{direction}>{"".join(parts)}</div>'
+
+
+def change_marker(before: str, after: str) -> str:
+    """A short label of what changed: "no change", or "changed: 2 words out, 3 in"."""
+    removed = added = 0
+    for op, text in word_diff(before, after):
+        if op == "delete":
+            removed += len(text.split())
+        elif op == "insert":
+            added += len(text.split())
+    if not (removed or added):
+        return "no change" if before == after else "changed: spacing only"
+    parts = ([f"{removed} word{'s' if removed != 1 else ''} out"] if removed else []) + \
+        ([f"{added} word{'s' if added != 1 else ''} in"] if added else [])
+    return "changed: " + ", ".join(parts)

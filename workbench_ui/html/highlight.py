@@ -169,3 +169,22 @@ def components_table(components: Iterable[tuple[str, float, str]]) -> str:
         for name, value, explanation in components)
     return ('<table class="wb-components"><tr><th>component</th><th>value</th>'
             f"<th>why</th></tr>{rows}</table>")
+
+
+def snippet(text: str, mark: Mark, words: int = 6, rtl: bool = True) -> str:
+    """The words around one mark, highlighted, with "…" where the text goes on: where a
+    finding is in a paragraph without showing the whole paragraph again."""
+    start, end = max(0, mark.start), min(len(text), mark.end)
+    if start >= end:
+        return ""
+    before = text[:start].split(" ")
+    after = text[end:].split(" ")
+    left = " ".join(before[-(words + 1):])
+    right = " ".join(after[:words + 1])
+    cut = left + text[start:end] + right
+    body = highlight_text(cut, [Mark(len(left), len(left) + end - start, mark.severity,
+                                     mark.kind, mark.message)], rtl=rtl)
+    head = "… " if len(before) > words + 1 else ""
+    tail = " …" if len(after) > words + 1 else ""
+    direction = ' dir="rtl" lang="ar"' if rtl else ' lang="vi"'
+    return f'<span class="wb-snippet"{direction}>{head}{body}{tail}</span>'
