@@ -5,6 +5,7 @@ explained for a reviewer, Vietnamese words left in the Arabic (moved out of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.lang import vi_numbers as lang_vi
 from workbench.numbers import NumberComparison
@@ -115,3 +116,18 @@ def untranslated_words(src_text: str, tgt_text: str) -> list[str]:
         if any(ch in _VI_LETTERS for ch in w) or (w.islower() and len(w) > 1):
             out.append(w)
     return out
+
+
+@lru_cache(maxsize=8192)
+def name_matches(src_text: str, tgt_text: str) -> tuple[tuple[str, float, float], ...]:
+    """Each source name with how well it is found in the translation: (name, consonant
+    skeleton match, transliteration match), both in [0, 1]; cached, so a scorer
+    refitted with other thresholds does not search again."""
+    from workbench.names.skeleton import best_match  # noqa: PLC0415
+    from workbench.names.transliteration import locate  # noqa: PLC0415  (tables load on first use)
+
+    out = []
+    for name in source_names(src_text):
+        match = locate(name, tgt_text)
+        out.append((name, float(best_match(name, tgt_text)), float(match.score) if match else 0.0))
+    return tuple(out)
