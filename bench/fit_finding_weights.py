@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     model = {"power": round(float(theta[0]), 4),
              "weights": {g: round(float(w), 4) for g, w in zip(GROUPS, theta[1:1 + len(GROUPS)])},
              "coverage": round(float(theta[-1]), 4)}
+    quiet = (x[:, 2] == 0) & (x[:, 3] == 0)  # links without a minor/major finding
+    print(f"on the {int(quiet.sum())} links without a minor or major finding ({int(y[quiet].sum())} with "
+          f"an error): AUC of the coverage gap alone {auc(-x[quiet, -1], y[quiet]):.3f}, of the base "
+          f"score {auc(x[quiet, 0], y[quiet]):.3f}")
     print(f"model fitted on all pages (L2 {lam}): {model}")
     if args.write:
         WEIGHTS_PATH.write_text(json.dumps({

@@ -38,7 +38,8 @@ from workbench.model.link import ScoreComponent
 from workbench.numbers import NumberComparison, compare_numbers
 from workbench.align.penalties import (  # noqa: F401  (re-exported)
     explain_numbers,
-    name_matches,
+    name_skeletons,
+    name_transliterated,
     source_names,
     untranslated_words,
 )
@@ -246,9 +247,10 @@ class FidelityScorer(Scorer):
 
     def _names(self, src_text: str, tgt_text: str) -> ScoreComponent:
         lost, shortfall = [], 0.0
-        for name, skeleton, translit in name_matches(src_text, tgt_text):
+        for name, skeleton in name_skeletons(src_text, tgt_text):
             if skeleton >= self.NAME_SKELETON_FOUND:
                 continue  # spelled by ear: Harvard = هارفارد
+            translit = name_transliterated(name, tgt_text)
             if translit < self.NAME_FOUND:
                 lost.append(name)
                 shortfall += (self.NAME_FOUND - translit) / self.NAME_FOUND

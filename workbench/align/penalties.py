@@ -119,15 +119,20 @@ def untranslated_words(src_text: str, tgt_text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def name_matches(src_text: str, tgt_text: str) -> tuple[tuple[str, float, float], ...]:
-    """Each source name with how well it is found in the translation: (name, consonant
-    skeleton match, transliteration match), both in [0, 1]; cached, so a scorer
-    refitted with other thresholds does not search again."""
+def name_skeletons(src_text: str, tgt_text: str) -> tuple[tuple[str, float], ...]:
+    """Each source name with how well its consonant skeleton is found in the
+    translation, in [0, 1]; cached, so a scorer refitted with other thresholds does not
+    search again."""
     from workbench.names.skeleton import best_match  # noqa: PLC0415
+
+    return tuple((name, float(best_match(name, tgt_text))) for name in source_names(src_text))
+
+
+@lru_cache(maxsize=8192)
+def name_transliterated(name: str, tgt_text: str) -> float:
+    """How well a transliteration of ``name`` is found in the translation, in [0, 1]
+    (asked only for the names whose skeleton is not found: it is the slower search)."""
     from workbench.names.transliteration import locate  # noqa: PLC0415  (tables load on first use)
 
-    out = []
-    for name in source_names(src_text):
-        match = locate(name, tgt_text)
-        out.append((name, float(best_match(name, tgt_text)), float(match.score) if match else 0.0))
-    return tuple(out)
+    match = locate(name, tgt_text)
+    return float(match.score) if match else 0.0
