@@ -62,19 +62,20 @@ def align_document(
     backend = backend or get_backend()
     links = _aligned(source, target, backend)
     findings = run_checks(source, target, links, shipped_glossary())
-    return weigh_findings(links, findings, _coverage(source, target, links, backend))
+    return weigh_findings(links, findings, clause_coverage(source, target, links, backend))
 
 
-def _coverage(source: Sequence[Paragraph], target: Sequence[Paragraph],
-              links: Sequence[Link], backend: EmbeddingBackend) -> dict:
-    """The clause coverage of each two-sided link, when the fitted model weighs it."""
+def clause_coverage(source: Sequence[Paragraph], target: Sequence[Paragraph],
+                    links: Sequence[Link], backend: EmbeddingBackend | None = None) -> dict:
+    """The clause coverage of each two-sided link (see :mod:`workbench.align.coverage`),
+    when the fitted model weighs it; {} otherwise."""
     from workbench.align.finding_weights import FINDING_MODEL
 
     if FINDING_MODEL.coverage <= 0:
         return {}
     from workbench.align.coverage import link_coverage
 
-    return link_coverage(source, target, links, backend)
+    return link_coverage(source, target, links, backend or get_backend())
 
 
 def _aligned(source: Sequence[Paragraph], target: Sequence[Paragraph],
@@ -130,7 +131,7 @@ def analyse(
         glossary = shipped_glossary()
     findings = run_checks(source, target, links, glossary)
     if aligned_here:  # given links (a manual fix) keep the scores they carry
-        links = weigh_findings(links, findings, _coverage(source, target, links, backend))
+        links = weigh_findings(links, findings, clause_coverage(source, target, links, backend))
     report(1.0, "Done")
     signature = links[0].signature if links else ""
     return Analysis(tuple(links), tuple(findings), signature)
