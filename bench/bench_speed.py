@@ -11,7 +11,9 @@ paragraphs merged) and measures in the same run:
 (d) peak resident memory of the process.
 
 It prints the ratio cold-align / embed-once (target <= 1.3), the warm seconds
-(target < 5 s) and the peak memory (target < 1 GB).
+(target < 5 s), the peak memory (target < 1 GB), and the strict link F1 of the
+alignment against the links the construction implies (the stress test of alignment
+quality on a long document; target >= 0.97).
 
     python bench/bench_speed.py [--paragraphs 1000]
 """
@@ -39,7 +41,12 @@ from ntrex import ntrex_dir  # noqa: E402
 AR_NOISE = ["[إعلان {n}]", "المصدر: https://baotintuc.vn/tin-{n}.html", "تعليق ({n})", "محلي", "نفس الفئة"]
 
 
-def build_pair(target_paragraphs: int, seed: int = 5) -> tuple[list[Paragraph], list[Paragraph]]:
+Gold = set[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def build_pair(target_paragraphs: int, seed: int = 5) -> tuple[list[Paragraph], list[Paragraph], Gold]:
+    """The document pair and its gold links (omissions and inserted lines one-sided,
+    a merged paragraph linked 2-1)."""
     rng = random.Random(seed)
     data = ntrex_dir()
     vi = [v.strip() for v in (data / "vi.txt").read_text(encoding="utf-8").split("\n")]
@@ -56,27 +63,40 @@ def build_pair(target_paragraphs: int, seed: int = 5) -> tuple[list[Paragraph], 
         paras.append((" ".join(v for v, _ in chunk) + tag, " ".join(a for _, a in chunk) + tag))
     source: list[str] = []
     target: list[str] = []
+    gold: list[tuple[list[int], list[int]]] = []
     for n, (v, a) in enumerate(paras):
         source.append(v)
         if n % 25 == 24:
+            gold.append(([n], []))
             continue  # omission
         if n % 40 == 39 and target:
             target[-1] = target[-1] + " " + a  # merged with the previous paragraph
+            next(g for g in gold if g[1] == [len(target) - 1])[0].append(n)
             continue
         target.append(a)
+        gold.append(([n], [len(target) - 1]))
         if n % 30 == 0:
             target.append(rng.choice(AR_NOISE).format(n=n))
+            gold.append(([], [len(target) - 1]))
     return (
         [Paragraph(i, t) for i, t in enumerate(source)],
         [Paragraph(i, t) for i, t in enumerate(target)],
+        {(tuple(s), tuple(t)) for s, t in gold},
     )
+
+
+def strict_f1(links, gold: Gold) -> float:
+    """Links equal to a gold link (one-sided ones included), as F1."""
+    pred = {(tuple(link.source), tuple(link.target)) for link in links}
+    hit = len(pred & gold)
+    return 2 * hit / (len(pred) + len(gold)) if pred or gold else 1.0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--paragraphs", type=int, default=1000)
     args = parser.parse_args()
-    source, target = build_pair(args.paragraphs)
+    source, target, gold = build_pair(args.paragraphs)
     texts = [p.text for p in source] + [p.text for p in target]
     chars = sum(len(t) for t in texts)
     print(f"document pair: {len(source)} Vietnamese and {len(target)} Arabic paragraphs, "
@@ -109,7 +129,8 @@ def main() -> None:
     print(f"ratio cold-align / embed-once        : {cold / embed_once:8.2f}   (target <= 1.3)")
     print(f"warm align                           : {warm:8.2f} s (target < 5 s)")
     print(f"peak memory                          : {peak_mb / 1024:8.2f} GB (target < 1 GB)")
-    print(f"links: {len(links)}")
+    print(f"strict link F1 (stress)              : {strict_f1(links, gold):8.3f}   (target >= 0.97; "
+          f"{len(links)} links, {len(gold)} gold)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Fidelity test cases built from ntrex-dev: correct pairs and four kinds of corruption.
 
-Shared by ``fit_fidelity.py`` (fits on one half of the documents) and
-``bench_fidelity.py`` (reports on the other half), so both see the same split.
+Shared by ``fit_fidelity.py`` (fits on the training documents of a fold) and
+``bench_fidelity.py`` (k-fold cross-validation by document: each fold's cases are
+scored by a calibration fitted on the other folds), so both see the same folds.
 Corruptions of the Arabic side of a correct pair:
 
 - ``random``: the Arabic of a sentence from another document;
@@ -59,6 +60,15 @@ def split_by_document(pairs: list[Pair]) -> tuple[list[Pair], list[Pair]]:
     order = list(dict.fromkeys(p.doc for p in pairs))
     fit_docs = set(order[0::2])
     return [p for p in pairs if p.doc in fit_docs], [p for p in pairs if p.doc not in fit_docs]
+
+
+def document_folds(pairs: list[Pair], k: int = 5) -> list[tuple[list[Pair], list[Pair]]]:
+    """k (training, held-out) splits by document: documents dealt round-robin in order
+    of first appearance, so every document is held out exactly once."""
+    order = list(dict.fromkeys(p.doc for p in pairs))
+    fold_of = {doc: i % k for i, doc in enumerate(order)}
+    return [([p for p in pairs if fold_of[p.doc] != f], [p for p in pairs if fold_of[p.doc] == f])
+            for f in range(k)]
 
 
 def random_cases(pairs: list[Pair], rng: random.Random) -> list[Case]:

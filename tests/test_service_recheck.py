@@ -142,3 +142,20 @@ def test_a_one_click_fix_keeps_the_clitics_and_closes_the_finding(real_checks):
     assert saved.findings_fixed == 1
     after = svc.get_review(root, doc.id).document.open_findings
     assert after == review.document.open_findings - 1
+
+
+def test_a_recheck_weighs_the_clause_coverage_gap(service, admin, doc):
+    import math
+
+    from workbench.align.coverage import Coverage
+    from workbench.align.finding_weights import FINDING_MODEL
+
+    row = service.get_review(admin, doc.id).rows[3]
+    first, second = row.mt_text + ".", row.mt_text + " ."
+    plain = service.save_correction(admin, doc.id, 3, first, base_version=0).score
+    service.save_correction(admin, doc.id, 3, second, base_version=1)
+    service.rechecker.coverage = lambda source, target, links: {
+        (tuple(link.source), tuple(link.target)): Coverage(0.2, "một mệnh đề") for link in links}
+    gapped = service.save_correction(admin, doc.id, 3, first, base_version=2).score
+    assert gapped == pytest.approx(plain * math.exp(-FINDING_MODEL.coverage * 0.2))
+    assert FINDING_MODEL.coverage == 0 or gapped < plain

@@ -59,8 +59,23 @@ def align_document(
     from workbench.checks import run_checks
     from workbench.align.fidelity import weigh_findings
 
+    backend = backend or get_backend()
     links = _aligned(source, target, backend)
-    return weigh_findings(links, run_checks(source, target, links, shipped_glossary()))
+    findings = run_checks(source, target, links, shipped_glossary())
+    return weigh_findings(links, findings, clause_coverage(source, target, links, backend))
+
+
+def clause_coverage(source: Sequence[Paragraph], target: Sequence[Paragraph],
+                    links: Sequence[Link], backend: EmbeddingBackend | None = None) -> dict:
+    """The clause coverage of each two-sided link (see :mod:`workbench.align.coverage`),
+    when the fitted model weighs it; {} otherwise."""
+    from workbench.align.finding_weights import FINDING_MODEL
+
+    if FINDING_MODEL.coverage <= 0:
+        return {}
+    from workbench.align.coverage import link_coverage
+
+    return link_coverage(source, target, links, backend or get_backend())
 
 
 def _aligned(source: Sequence[Paragraph], target: Sequence[Paragraph],
@@ -116,7 +131,7 @@ def analyse(
         glossary = shipped_glossary()
     findings = run_checks(source, target, links, glossary)
     if aligned_here:  # given links (a manual fix) keep the scores they carry
-        links = weigh_findings(links, findings)
+        links = weigh_findings(links, findings, clause_coverage(source, target, links, backend))
     report(1.0, "Done")
     signature = links[0].signature if links else ""
     return Analysis(tuple(links), tuple(findings), signature)

@@ -33,8 +33,11 @@ class EmbeddingBackend(ABC):
 
     @property
     def signature(self) -> str:
-        """How vectors were made: backend, model and engine version."""
-        return f"embed:{self.name}|model:{self.model}|v:{self._version()}"
+        """How vectors were made: backend, model and engine version (read once: the
+        version lookup reads package metadata, which costs milliseconds)."""
+        if getattr(self, "_signature", None) is None:
+            self._signature = f"embed:{self.name}|model:{self.model}|v:{self._version()}"
+        return self._signature
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Vectors (N, dim), float32, L2-normalised; cached by text hash."""

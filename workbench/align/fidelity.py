@@ -28,7 +28,7 @@ import math
 import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -36,9 +36,10 @@ import numpy as np
 from workbench.align.embedding import EmbeddingBackend, get_backend
 from workbench.model.link import ScoreComponent
 from workbench.numbers import NumberComparison, compare_numbers
-from workbench.names.skeleton import best_match
 from workbench.align.penalties import (  # noqa: F401  (re-exported)
     explain_numbers,
+    name_skeletons,
+    name_transliterated,
     source_names,
     untranslated_words,
 )
@@ -50,6 +51,8 @@ from workbench.align.finding_weights import (  # noqa: F401  (re-exported)
 )
 
 CALIBRATION_PATH = Path(__file__).with_name("fidelity_calibration.json")
+#: the comparison of a pair's numbers, cached (a refitted scorer compares again for free)
+_compare_numbers = lru_cache(maxsize=8192)(compare_numbers)
 
 
 @dataclass(frozen=True)
@@ -145,15 +148,18 @@ class FidelityScorer(Scorer):
 
     # Defaults, used when fidelity_calibration.json lacks a value (the CLI may reuse them).
     #: logistic calibration of cosine: p = 1 / (1 + exp(-(A + B * cosine)))
-    #: (the defaults repeat fidelity_calibration.json as fitted; the file wins)
+    #: (the file wins; the penalty constants below are the starting point from which
+    #: ``bench/fit_fidelity.py`` fits them, on document-level folds)
     CAL_A: float = -59.9343
     CAL_B: float = 72.3403
     #: log(len(ar) / len(vi)) in characters: mean, and variance = VAR0 + VAR_K / len(vi)
     LEN_MEAN: float = -0.1631
     LEN_VAR0: float = 0.01449
     LEN_VAR_K: float = 2.7371
-    #: a length z-score up to this is normal variation, no penalty
+    #: a length z-score up to this is normal variation, no penalty: for a translation
+    #: shorter than expected (a dropped clause), and longer (added text)
     LEN_FREE_Z: float = 2.0
+    LEN_FREE_Z_LONG: float = 2.0
     #: penalty weight per changed/missing number written in digits, and in words
     NUMBER_WEIGHT: float = 3.0
     NUMBER_WORD_WEIGHT: float = 0.15
@@ -216,7 +222,7 @@ class FidelityScorer(Scorer):
         ]
 
     def _numbers(self, src_text: str, tgt_text: str) -> ScoreComponent:
-        cmp: NumberComparison = compare_numbers(src_text, tgt_text)
+        cmp: NumberComparison = _compare_numbers(src_text, tgt_text)
         strong = max(sum(not m.from_words for m in cmp.missing),
                      sum(not m.from_words for m in cmp.extra))
         weak = max(sum(m.from_words for m in cmp.missing), sum(m.from_words for m in cmp.extra))
@@ -228,7 +234,7 @@ class FidelityScorer(Scorer):
         ratio = math.log(n_tgt / n_src)
         sd = math.sqrt(self.LEN_VAR0 + self.LEN_VAR_K / n_src)
         z = (ratio - self.LEN_MEAN) / sd
-        excess = max(0.0, abs(z) - self.LEN_FREE_Z)
+        excess = max(0.0, -z - self.LEN_FREE_Z, z - self.LEN_FREE_Z_LONG)
         factor = math.exp(-0.5 * excess * excess)
         if excess == 0:
             return ScoreComponent("length", 1.0, "")
@@ -240,23 +246,17 @@ class FidelityScorer(Scorer):
         )
 
     def _names(self, src_text: str, tgt_text: str) -> ScoreComponent:
-        from workbench.names.transliteration import locate  # noqa: PLC0415  (its tables load on first use)
-
-        names = source_names(src_text)
-        if not names:
-            return ScoreComponent("names", 1.0, "")
         lost, shortfall = [], 0.0
-        for name in names:
-            if best_match(name, tgt_text) >= self.NAME_SKELETON_FOUND:
+        for name, skeleton in name_skeletons(src_text, tgt_text):
+            if skeleton >= self.NAME_SKELETON_FOUND:
                 continue  # spelled by ear: Harvard = هارفارد
-            match = locate(name, tgt_text)
-            score = match.score if match else 0.0
-            if score < self.NAME_FOUND:
+            translit = name_transliterated(name, tgt_text)
+            if translit < self.NAME_FOUND:
                 lost.append(name)
-                shortfall += (self.NAME_FOUND - score) / self.NAME_FOUND
-        factor = math.exp(-self.NAME_WEIGHT * shortfall)
+                shortfall += (self.NAME_FOUND - translit) / self.NAME_FOUND
         if not lost:
             return ScoreComponent("names", 1.0, "")
+        factor = math.exp(-self.NAME_WEIGHT * shortfall)
         listed = ", ".join(lost[:3]) + ("…" if len(lost) > 3 else "")
         return ScoreComponent("names", factor, f"name not found in the translation: {listed}")
 

@@ -5,6 +5,7 @@ explained for a reviewer, Vietnamese words left in the Arabic (moved out of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.lang import vi_numbers as lang_vi
 from workbench.numbers import NumberComparison
@@ -115,3 +116,23 @@ def untranslated_words(src_text: str, tgt_text: str) -> list[str]:
         if any(ch in _VI_LETTERS for ch in w) or (w.islower() and len(w) > 1):
             out.append(w)
     return out
+
+
+@lru_cache(maxsize=8192)
+def name_skeletons(src_text: str, tgt_text: str) -> tuple[tuple[str, float], ...]:
+    """Each source name with how well its consonant skeleton is found in the
+    translation, in [0, 1]; cached, so a scorer refitted with other thresholds does not
+    search again."""
+    from workbench.names.skeleton import best_match  # noqa: PLC0415
+
+    return tuple((name, float(best_match(name, tgt_text))) for name in source_names(src_text))
+
+
+@lru_cache(maxsize=8192)
+def name_transliterated(name: str, tgt_text: str) -> float:
+    """How well a transliteration of ``name`` is found in the translation, in [0, 1]
+    (asked only for the names whose skeleton is not found: it is the slower search)."""
+    from workbench.names.transliteration import locate  # noqa: PLC0415  (tables load on first use)
+
+    match = locate(name, tgt_text)
+    return float(match.score) if match else 0.0

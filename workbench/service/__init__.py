@@ -32,7 +32,8 @@ from workbench.service import passwords as auth
 from workbench.service.alignment import AlignmentCases
 from workbench.service.base import (
     forward as _forward, reading_limits,
-    DEFAULT_SESSION_TTL, PARAGRAPH_JOINER, STATUSES, default_analyser, default_rescorer,
+    DEFAULT_SESSION_TTL, PARAGRAPH_JOINER, STATUSES, default_analyser, default_coverage,
+    default_rescorer,
 )
 from workbench.service.corrections import CorrectionCases
 from workbench.service.dashboard import DashboardCases
@@ -129,7 +130,8 @@ class Service:
         self.reviews = ReviewCases(store, clock, self.accounts)
         self.quality = QualityGateCases(store, clock, self.accounts, self.reviews)
         self.terms = GlossaryCases(store, clock, self.accounts, self.reviews, glossary)
-        self.rechecker = LinkRechecker(store, self.terms, rescorer or default_rescorer, checker)
+        self.rechecker = LinkRechecker(store, self.terms, rescorer or default_rescorer, checker,
+                                       None if rescorer else default_coverage)
         self.revisions = CorrectionCases(store, clock, self.accounts, self.rechecker)
         self.documents = DocumentCases(store, clock, self.accounts, self.reviews, self.terms,
                                        analyser, reading_limits(settings),

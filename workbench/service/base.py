@@ -49,6 +49,15 @@ def default_analyser(*args, **kwargs):
     return analyse(*args, **kwargs)
 
 
+def default_coverage(source: Sequence[Paragraph], target: Sequence[Paragraph],
+                     links: Sequence[Link]) -> dict:
+    """The clause coverage gaps of links (:func:`workbench.pipeline.clause_coverage`),
+    which the default scoring weighs with the findings after a re-check."""
+    from workbench.pipeline import clause_coverage
+
+    return clause_coverage(source, target, links)
+
+
 def default_rescorer(source: Sequence[Paragraph], target: Sequence[Paragraph],
                      links: Sequence[Link]) -> list[Link]:
     """Scores for links a reviewer made by hand, by the same fidelity scorer as the

@@ -123,14 +123,16 @@ class LinkRechecker:
 
     ``check`` finds the problems (default: the pipeline's checks), ``rescorer`` scores
     the link again (``rescorer(source, target, links) -> links``, the aligner's scorer by
-    default), ``glossary`` gives the glossary the checks use."""
+    default), ``coverage(source, target, links) -> {key: Coverage}`` its clause coverage
+    (none: not weighed), ``glossary`` gives the glossary the checks use."""
 
     def __init__(self, store: Store, glossary: GlossaryCases, rescorer: Callable,
-                 check: LinkCheck | None = None) -> None:
+                 check: LinkCheck | None = None, coverage: Callable | None = None) -> None:
         self.store = store
         self.glossary = glossary
         self.rescorer = rescorer
         self.check = check or pipeline_check
+        self.coverage = coverage
 
     def recheck(self, doc_id: int, link_id: int, version: int) -> RecheckOutcome:
         """Re-check link ``link_id`` now at ``version``; nothing happens if it has moved on
@@ -197,8 +199,9 @@ class LinkRechecker:
         from workbench.align.fidelity import weigh_findings
 
         scored = self.rescorer(*paragraphs, [plain])[0]
+        gaps = self.coverage(*paragraphs, [plain]) if self.coverage else None
         weighed = weigh_findings([scored], [f for f in open_now
                                             if (tuple(f.source), tuple(f.target))
-                                            == (plain.source, plain.target)])[0]
+                                            == (plain.source, plain.target)], gaps)[0]
         signature = (weighed.signature or "").replace("|link:manual", "") + "|recheck"
         return weighed.score, weighed.components, signature
