@@ -57,8 +57,8 @@ def _service(url: str, jobs: str):
 
     service = open_service(url, settings=Settings(jobs=jobs), bcrypt_rounds=4)
     if not service.has_user("bench"):
-        service.create_user(None, "bench", "bench-pass", ["admin"])
-    return service, service.authenticate("bench", "bench-pass").user
+        service.create_user(None, "bench", "bench-jobs-passphrase", ["admin"])
+    return service, service.authenticate("bench", "bench-jobs-passphrase").user
 
 
 def _until_done(service, user, job_ids, timeout=3600) -> None:

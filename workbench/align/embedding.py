@@ -30,11 +30,15 @@ class EmbeddingBackend(ABC):
         self.model = model or self.DEFAULT_MODEL
         self._cache: dict[bytes, np.ndarray] = {}
         self._lock = threading.Lock()
+        self._signature: str | None = None
 
     @property
     def signature(self) -> str:
-        """How vectors were made: backend, model and engine version."""
-        return f"embed:{self.name}|model:{self.model}|v:{self._version()}"
+        """How vectors were made: backend, model and engine version (the version is
+        read from package metadata once per backend: that read costs ~1 ms)."""
+        if self._signature is None:
+            self._signature = f"embed:{self.name}|model:{self.model}|v:{self._version()}"
+        return self._signature
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Vectors (N, dim), float32, L2-normalised; cached by text hash."""
