@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from workbench.config import Settings
 from workbench.errors import NotFound, WorkbenchError
 from workbench.service.documents import DocumentCases
+from workbench.service.outage import Outage
 from workbench.service.users import UserCases
 from workbench.service.views import User
 from workbench.store import JobRow, Store
@@ -92,6 +93,7 @@ class JobCases:
         self.settings = settings
         self._queue = None
         self._queue_lock = threading.Lock()
+        self.outage = Outage()  # this process's view of the database, for the worker log
 
     @property
     def queue(self):
@@ -267,8 +269,9 @@ class _Run:
                 alive = job_rows.beat(s, self.job_id, self.worker, self.cases.clock(),
                                       **progress)
         except WorkbenchError as exc:  # database away for a moment: try again later
-            log.warning("job %s: heartbeat not written: %s", self.job_id, exc)
+            self.cases.outage.failed(exc, f"job {self.job_id}'s heartbeat")
             return
+        self.cases.outage.ok()
         if not alive:
             self.stopped.set()
 
