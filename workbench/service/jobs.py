@@ -15,17 +15,17 @@ only a silent job, which :meth:`JobCases.reap` requeues (or fails after
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from workbench.config import Settings
 from workbench.errors import NotFound, WorkbenchError
+from workbench.service.alignment import AlignmentCases, RealignPlan
 from workbench.service.documents import DocumentCases
+from workbench.service.job_kinds import AnalyseWork, ClaimedJob, RealignWork, realign_request
+from workbench.service.job_run import JobRun as _Run, JobStopped, worker_name
 from workbench.service.outage import Outage
 from workbench.service.users import UserCases
 from workbench.service.views import User
@@ -35,8 +35,6 @@ from workbench.store import jobs as job_rows
 log = logging.getLogger(__name__)
 #: Starts of a job before a worker that keeps dying on it gives up.
 MAX_ATTEMPTS = 3
-#: Least time between two progress writes of one job.
-PROGRESS_EVERY_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -64,15 +62,6 @@ class JobView:
         return self.state in job_rows.ACTIVE
 
 
-class JobStopped(Exception):
-    """Raised into the analysis when its job was cancelled or given to another worker."""
-
-
-def worker_name() -> str:
-    """Who runs a job: host, process and thread."""
-    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident() % 100000}"
-
-
 def _view(row: JobRow) -> JobView:
     return JobView(row.id, row.kind, row.state, row.title or row.source_name, row.source_name,
                    row.target_name, row.created_at, row.stage, float(row.percent or 0.0),
@@ -85,8 +74,10 @@ class JobCases:
     (:data:`workbench.config.JOB_MODES`) and where the queue is."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
-                 documents: DocumentCases, settings: Settings) -> None:
+                 documents: DocumentCases, settings: Settings,
+                 alignment: AlignmentCases | None = None) -> None:
         self.store = store
+        self.alignment = alignment
         self.clock = clock
         self.users = users
         self.documents = documents
@@ -146,6 +137,19 @@ class JobCases:
         return self.submit_document(actor, title, source, page_name(source_url), target,
                                     page_name(target_url), article=True)
 
+    def submit_realign(self, actor: User, plan: RealignPlan) -> JobView:
+        """Queue a checked re-alignment (:meth:`AlignmentCases.plan`) of a document."""
+        with self.store.session() as s:
+            user = self.users.authorize(s, actor, "realign")
+            first, last = plan.ordinals[0] + 1, plan.ordinals[-1] + 1
+            where = f"link {first}" if first == last else f"links {first}–{last}"
+            job = job_rows.add(s, "realign", f"Re-align {where} of document {plan.doc_id}",
+                               user.id, self.clock(), "", "", realign_request(plan), b"",
+                               doc_id=plan.doc_id)
+            job_id = job.id
+        self.announce(job_id)
+        return self.job(actor, job_id)
+
     def announce(self, job_id: int) -> None:
         """Hand the job to a worker: now, in this thread (``immediate``), or on the queue."""
         if self.settings.jobs == "immediate":
@@ -186,25 +190,18 @@ class JobCases:
             if not job_rows.claim(s, job_id, worker, self.clock()):
                 row = job_rows.get(s, job_id)
                 return row.state if row else "missing"
-            row = job_rows.get(s, job_id)
-            job = (row.attempts, row.created_by, row.title, row.source_name, row.target_name,
-                   row.source_bytes, row.target_bytes)
-        attempt, user_id, title, source_name, target_name, source_bytes, target_bytes = job
+            job = ClaimedJob.of(job_rows.get(s, job_id))
         run = _Run(self, job_id, worker)
         try:
+            work = (RealignWork(self.alignment, job) if job.kind == "realign"
+                    else AnalyseWork(self.documents, job))
             with run:
-                run.progress(0.0, f"Reading {source_name} and {target_name}…")
-                source, target, _ = self.documents.read_pair(source_bytes, source_name,
-                                                             target_bytes, target_name)
-                analysis = self.documents.analyse_pair(
-                    source, target, lambda f, m: run.progress(0.02 + 0.93 * f, m))
+                work.compute(run.progress)
                 run.progress(0.96, "Saving…", force=True)
             with self.store.session() as s:
-                if not job_rows.finish(s, job_id, worker, attempt, self.clock()):
+                if not job_rows.finish(s, job_id, worker, job.attempt, self.clock()):
                     raise JobStopped("cancelled or taken over before it was saved")
-                doc_id = self.documents.store_analysis(s, user_id, title, source_name,
-                                                       target_name, source, target, analysis)
-                job_rows.set_doc(s, job_id, doc_id)
+                job_rows.set_doc(s, job_id, work.save(s))
             return "done"
         except JobStopped:
             return self._end(job_id, worker, "cancelled", "")
@@ -239,58 +236,3 @@ class JobCases:
         for job_id in announced:
             self.queue.notify(job_id)
         return announced
-
-
-class _Run:
-    """One job on this worker: the heartbeat thread and the progress callback."""
-
-    def __init__(self, cases: JobCases, job_id: int, worker: str) -> None:
-        self.cases = cases
-        self.job_id = job_id
-        self.worker = worker
-        self.stopped = threading.Event()
-        self._done = threading.Event()
-        self._started = time.monotonic()
-        self._last_write = 0.0
-        self._thread = threading.Thread(target=self._beat, daemon=True,
-                                        name=f"job-{job_id}-heartbeat")
-
-    def __enter__(self) -> _Run:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._done.set()
-        self._thread.join(timeout=5)
-
-    def _write(self, **progress) -> None:
-        try:
-            with self.cases.store.session() as s:
-                alive = job_rows.beat(s, self.job_id, self.worker, self.cases.clock(),
-                                      **progress)
-        except WorkbenchError as exc:  # database away for a moment: try again later
-            self.cases.outage.failed(exc, f"job {self.job_id}'s heartbeat")
-            return
-        self.cases.outage.ok()
-        if not alive:
-            self.stopped.set()
-
-    def _beat(self) -> None:
-        while not self._done.wait(self.cases.settings.job_heartbeat_s):
-            self._write()
-
-    def progress(self, fraction: float, message: str, force: bool = False) -> None:
-        """The analysis's progress callback: raises :class:`JobStopped` when the job
-        was cancelled, so the analysis ends at its next stage."""
-        if self.stopped.is_set():
-            raise JobStopped(message)
-        now = time.monotonic()
-        if not force and now - self._last_write < PROGRESS_EVERY_S:
-            return
-        self._last_write = now
-        fraction = min(max(fraction, 0.0), 1.0)
-        elapsed = now - self._started
-        eta = elapsed * (1 - fraction) / fraction if fraction >= 0.05 else None
-        self._write(stage=message, percent=fraction, eta_s=eta)
-        if self.stopped.is_set():
-            raise JobStopped(message)
