@@ -1,5 +1,15 @@
-"""A TCP relay a test can cut and restore: a database "outage" without touching the
-shared server (connections through the relay break, new ones are refused)."""
+"""A TCP proxy in front of the real PostgreSQL, so tests can take "the database" away.
+
+The machine's PostgreSQL server is shared and must never be stopped; instead the
+service under test talks to ``127.0.0.1:<proxy port>``, and the proxy forwards each
+connection to the real server.  ``stop()`` closes the listening socket and cuts every
+open connection (the database is unreachable: new connections are refused at once,
+pooled ones are dead); ``start()`` listens again on the same port ("the server is
+back").  ``stop(); start()`` in a row is a restart as clients see it.
+
+Threads, not asyncio: the service is synchronous and the proxy must keep forwarding
+while a test thread blocks on a query.
+"""
 
 from __future__ import annotations
 
@@ -7,56 +17,110 @@ import socket
 import threading
 
 
-class Relay:
-    """Forwards 127.0.0.1:``port`` to ``target`` until :meth:`cut`."""
+class TcpProxy:
+    """Forward ``127.0.0.1:port`` to ``upstream``; stop and start at will."""
 
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
-        self.port = 0
-        self._open: list[socket.socket] = []
-        self._server: socket.socket | None = None
-        self.restore()
+    def __init__(self, upstream: tuple[str, int] = ("127.0.0.1", 5432), port: int = 0) -> None:
+        self.upstream = upstream
+        self.port = port
+        self._listener: socket.socket | None = None
+        self._sockets: set[socket.socket] = set()
+        self._lock = threading.Lock()
+        self.connections = 0  # accepted since creation (how many reconnects happened)
 
-    def restore(self) -> None:
-        server = socket.socket()
-        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        server.bind(("127.0.0.1", self.port))
-        server.listen(32)
-        self.port = server.getsockname()[1]
-        self._server = server
-        threading.Thread(target=self._accept, args=(server,), daemon=True).start()
+    @property
+    def running(self) -> bool:
+        return self._listener is not None
 
-    def cut(self) -> None:
-        server, self._server = self._server, None
-        for sock in [server, *self._open]:
+    def start(self) -> "TcpProxy":
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self.port = listener.getsockname()[1]  # the same port on every restart
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Refuse new connections and cut the open ones (a reset, as when a server dies)."""
+        listener, self._listener = self._listener, None
+        if listener is not None:
             try:
-                sock.shutdown(socket.SHUT_RDWR)
+                listener.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
-            sock.close()
-        self._open.clear()
+            listener.close()
+        with self._lock:
+            doomed, self._sockets = self._sockets, set()
+        for sock in doomed:
+            _cut(sock)
 
-    def _accept(self, server: socket.socket) -> None:
+    def cut(self) -> None:
+        """Cut every open connection but keep listening (a fast restart)."""
+        with self._lock:
+            doomed, self._sockets = self._sockets, set()
+        for sock in doomed:
+            _cut(sock)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def __enter__(self) -> "TcpProxy":
+        return self.start() if not self.running else self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # ------------------------------------------------------------------ internals
+
+    def _accept(self, listener: socket.socket) -> None:
         while True:
             try:
-                client, _ = server.accept()
+                client, _ = listener.accept()
             except OSError:
+                return  # stopped
+            if self._listener is not listener:
+                _cut(client)
                 return
-            upstream = socket.create_connection(self.target)
-            self._open += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+            try:
+                server = socket.create_connection(self.upstream, timeout=3)
+                server.settimeout(None)
+            except OSError:
+                _cut(client)
+                continue
+            with self._lock:
+                self._sockets.update((client, server))
+                self.connections += 1
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(src: socket.socket, dst: socket.socket) -> None:
+    def _pipe(self, src: socket.socket, dst: socket.socket) -> None:
         try:
-            while data := src.recv(65536):
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
                 dst.sendall(data)
         except OSError:
             pass
         finally:
-            for sock in (src, dst):
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            with self._lock:
+                self._sockets.discard(src)
+                self._sockets.discard(dst)
+            _cut(src)
+            _cut(dst)
+
+
+def _cut(sock: socket.socket) -> None:
+    try:
+        # SO_LINGER 0: close with a RST, like a crashed server, not a polite FIN.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    except OSError:
+        pass
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    sock.close()

@@ -157,28 +157,28 @@ def test_two_workers_share_a_postgresql_queue_without_running_a_job_twice(
 def test_a_worker_logs_one_line_per_database_outage_and_resumes(pg_queue_service, tmp_path):
     from sqlalchemy.engine import make_url
 
-    from tcp_proxy import Relay
+    from tcp_proxy import TcpProxy
 
     service, user, url = pg_queue_service
     real = make_url(url)
-    relay = Relay((real.host, real.port or 5432))
+    relay = TcpProxy((real.host, real.port or 5432)).start()
     through = real.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False)
     worker = _worker(through, tmp_path, "w", SLOW_STEPS="2", SLOW_STEP_S="0.05")
     log = tmp_path / "w.log"
     try:
-        relay.cut()
+        relay.stop()
         deadline = time.monotonic() + 30
         while "cannot be reached" not in log.read_text(encoding="utf-8"):
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
             time.sleep(0.1)
         time.sleep(5)  # ten polls of the queue and a few reaper rounds, all failing
-        relay.restore()
+        relay.start()
         vi, ar = news_document(0, 4)
         job = service.submit_document(user, "After", vi, "a.vi.txt", ar, "a.ar.txt")
         [done] = _wait(service, user, [job.id], lambda j: not j.active, 60)
     finally:
         _stop(worker)
-        relay.cut()
+        relay.stop()
     text = log.read_text(encoding="utf-8")
     assert done.state == "done", (done.error, text)
     assert text.count("cannot be reached") == 1, text
