@@ -1,5 +1,6 @@
-"""Use cases of background jobs: queue a document's analysis, follow it, cancel it, and
-(on a worker) run it.
+"""Use cases of background jobs: queue a document's analysis (or a long document's
+re-alignment, :mod:`workbench.service.job_kinds`), follow it, cancel it, and (on a
+worker) run it.
 
 Creating a review stores the two files in a job row and announces the job on the
 queue (:mod:`workbench.service.queue`); it returns at once.  A worker claims the row
