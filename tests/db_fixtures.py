@@ -27,6 +27,21 @@ def _pg_admin_dsn() -> str:
     return PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
 
 
+def _pg_reachable() -> None:
+    """Connect to the admin database; a server without it (a fresh PostgreSQL has no
+    ``test`` database) is administered through ``postgres`` instead."""
+    global PG_ADMIN_URL
+    import psycopg
+
+    try:
+        psycopg.connect(_pg_admin_dsn(), connect_timeout=3).close()
+    except psycopg.OperationalError as exc:
+        if "does not exist" not in str(exc):
+            raise
+        PG_ADMIN_URL = _pg_url("postgres")
+        psycopg.connect(_pg_admin_dsn(), connect_timeout=3).close()
+
+
 def _pg_url(name: str) -> str:
     base, _, _ = PG_ADMIN_URL.rpartition("/")
     return f"{base}/{name}"
@@ -43,9 +58,7 @@ def _pg_execute(sql: str) -> None:
 def pg_database():
     """A migrated database for the run (dropped at the end), or a skip reason."""
     try:
-        import psycopg
-
-        psycopg.connect(_pg_admin_dsn(), connect_timeout=3).close()
+        _pg_reachable()
     except Exception as exc:  # noqa: BLE001 - any failure means "unreachable"
         yield None, f"PostgreSQL at {PG_ADMIN_URL} is unreachable: {exc}"
         return

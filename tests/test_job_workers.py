@@ -1,6 +1,10 @@
 """Worker processes (``python -m workbench worker``) on a shared queue: a worker
 SIGKILLed mid-job leaves no half document and another worker completes the job; two
-workers on PostgreSQL never run one job twice."""
+workers on PostgreSQL never run one job twice; a worker whose database goes away logs
+one line for the outage (not a traceback per poll) and resumes when it is back.
+
+The PostgreSQL tests run whenever the server at 127.0.0.1:5432 answers
+(``WORKBENCH_TEST_PG_URL`` names another): each run makes its own database."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from corpus import news_document
-from db_fixtures import clock, db_url, pg_database, sqlite_template  # noqa: F401
+from db_fixtures import _pg_url, clock, db_url, pg_database, sqlite_template  # noqa: F401
 from fake_pipeline import fake_analyse
 from workbench.config import Settings
 
@@ -55,17 +59,35 @@ def _stop(child: subprocess.Popen) -> None:
             child.wait(10)
 
 
-@pytest.fixture
-def queue_service(db_url):
+def _queue_service(url: str):
     """The app's side: queues jobs, runs none (its clock is the real one)."""
     from workbench.service import Service
     from workbench.store import Store
 
-    service = Service(Store(db_url), analyser=fake_analyse, bcrypt_rounds=4,
+    service = Service(Store(url), analyser=fake_analyse, bcrypt_rounds=4,
                       settings=replace(Settings.from_env(), jobs="external"))
     service.create_user(None, "root", "root-pass", ["admin"])
-    user = service.authenticate("root", "root-pass").user
+    return service, service.authenticate("root", "root-pass").user
+
+
+@pytest.fixture
+def queue_service(db_url):
+    service, user = _queue_service(db_url)
     yield service, user, db_url
+    service.store.dispose()
+
+
+@pytest.fixture
+def pg_queue_service(pg_database):
+    """The app's side on PostgreSQL only (the desk set-up)."""
+    from db_fixtures import _pg_empty
+
+    name, reason = pg_database
+    if name is None:
+        pytest.skip(reason)
+    _pg_empty(name)
+    service, user = _queue_service(_pg_url(name))
+    yield service, user, _pg_url(name)
     service.store.dispose()
 
 
@@ -108,10 +130,8 @@ def test_a_worker_killed_mid_job_leaves_no_half_document_and_another_completes_i
 
 
 def test_two_workers_share_a_postgresql_queue_without_running_a_job_twice(
-        queue_service, tmp_path):
-    service, user, url = queue_service
-    if not url.startswith("postgresql"):
-        pytest.skip("the desk set-up: PostgreSQL")
+        pg_queue_service, tmp_path):
+    service, user, url = pg_queue_service
     runs = tmp_path / "runs.tsv"
     jobs = []
     for k in range(8):
@@ -132,3 +152,35 @@ def test_two_workers_share_a_postgresql_queue_without_running_a_job_twice(
     assert len(lines) == 8
     assert {int(pid) for pid, _ in lines} == {w.pid for w in workers}  # both took work
     assert len(service.list_documents(user)) == 8
+
+
+def test_a_worker_logs_one_line_per_database_outage_and_resumes(pg_queue_service, tmp_path):
+    from sqlalchemy.engine import make_url
+
+    from tcp_proxy import TcpProxy
+
+    service, user, url = pg_queue_service
+    real = make_url(url)
+    relay = TcpProxy((real.host, real.port or 5432)).start()
+    through = real.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False)
+    worker = _worker(through, tmp_path, "w", SLOW_STEPS="2", SLOW_STEP_S="0.05")
+    log = tmp_path / "w.log"
+    try:
+        relay.stop()
+        deadline = time.monotonic() + 30
+        while "cannot be reached" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.1)
+        time.sleep(5)  # ten polls of the queue and a few reaper rounds, all failing
+        relay.start()
+        vi, ar = news_document(0, 4)
+        job = service.submit_document(user, "After", vi, "a.vi.txt", ar, "a.ar.txt")
+        [done] = _wait(service, user, [job.id], lambda j: not j.active, 60)
+    finally:
+        _stop(worker)
+        relay.stop()
+    text = log.read_text(encoding="utf-8")
+    assert done.state == "done", (done.error, text)
+    assert text.count("cannot be reached") == 1, text
+    assert "retrying every" in text and text.count("answers again") == 1, text
+    assert "Traceback" not in text, text

@@ -76,11 +76,15 @@ def test_two_addresses_become_a_review_of_the_articles(service, site):
     job = service.submit_urls(user, "", f"{base}/vi/bai-1.html", f"{base}/ar/article-1.html")
     assert job.state == "done", job.error
     review = service.get_review(user, job.doc_id)
-    sources = " ".join(row.source_text for row in review.rows)
-    targets = " ".join(row.mt_text for row in review.rows)
+    work = [row for row in review.rows if not row.furniture]
+    sources = " ".join(row.source_text for row in work)
+    targets = " ".join(row.mt_text for row in work)
     assert all(p in sources for p in vi) and all(p in targets for p in ar)
     assert MENU["vi"] not in sources and FOOTER["ar"] not in targets
-    assert any("kept the article" in note for note in job.notes)
+    furniture = [row for row in review.rows if row.furniture]
+    assert {MENU["vi"], FOOTER["vi"]} <= {row.source_text for row in furniture}
+    assert {MENU["ar"], FOOTER["ar"]} <= {row.mt_text for row in furniture}
+    assert any("kept as page furniture" in note for note in job.notes)
 
 
 @pytest.mark.parametrize("path, says", [
@@ -98,14 +102,28 @@ def test_an_address_that_cannot_be_fetched_says_so_and_queues_nothing(service, s
     assert service.list_jobs(user) == []
 
 
-def test_a_saved_page_keeps_only_its_article(service):
+def test_a_saved_page_keeps_its_article_as_work_and_its_furniture_apart(service):
     service, user = service
     vi, ar = lines(12, 5)
     job = service.submit_document(user, "", page("vi", vi), "bai.html", page("ar", ar),
                                   "bai.ar.html", article=True)
     rows = service.get_review(user, job.doc_id).rows
-    assert not any(MENU["vi"] in r.source_text for r in rows)
-    assert {r.source_text for r in rows if r.source_text} == set(vi)
+    assert {r.source_text for r in rows if not r.furniture} == set(vi)
+    assert [r.source_text for r in rows if r.furniture] == [
+        MENU["vi"], "Quảng cáo", "Đọc nhiều", FOOTER["vi"]]  # in page order, none dropped
+    [summary] = [d for d in service.list_documents(user) if d.id == job.doc_id]
+    assert summary.furniture == 4 and summary.links == len(rows) - 4
+
+
+def test_a_page_is_read_in_order_with_its_furniture_marked():
+    from workbench.reading.article import page_paragraphs
+
+    vi = lines(20, 3)[0]
+    found = page_paragraphs(page("vi", vi).decode("utf-8"))
+    assert [text for text, furniture in found if furniture] == [
+        MENU["vi"], "Quảng cáo", "Đọc nhiều", FOOTER["vi"]]
+    assert [text for text, furniture in found if not furniture] == [vi[0], *vi]  # headline
+    assert page_paragraphs("<html><body><nav>Trang chủ</nav></body></html>") is None
 
 
 def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:

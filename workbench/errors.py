@@ -50,3 +50,12 @@ class DuplicateDocument(ConflictError):
 
 class NotFound(WorkbenchError):
     """A document, paragraph, user or term that was asked for does not exist."""
+
+
+class JobQueued(WorkbenchError):
+    """The work was too long to do while the page waits: it was queued as job
+    ``job_id`` (the message says where to follow it)."""
+
+    def __init__(self, message: str, job_id: int) -> None:
+        super().__init__(message)
+        self.job_id = job_id

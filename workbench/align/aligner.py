@@ -174,16 +174,18 @@ def align_indices(
     target_vectors: np.ndarray,
     params: AlignParams = DEFAULT_PARAMS,
     band: int | None = None,
+    furniture: tuple[Sequence[bool], Sequence[bool]] = ((), ()),
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """The alignment path from texts and their vectors (positions, not ``Paragraph.index``).
 
     Separate from :func:`align` so benchmarks can reuse vectors and try parameters.
+    ``furniture``: paragraphs each side's reader knows to be page furniture.
     """
     n, m = len(source_texts), len(target_texts)
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
-    src = _Side(source_texts, source_vectors, "vi")
-    tgt = _Side(target_texts, target_vectors, "ar")
+    src = _Side(source_texts, source_vectors, "vi", furniture[0])
+    tgt = _Side(target_texts, target_vectors, "ar", furniture[1])
     ratio = _length_ratio(src, tgt, params)
     width = band if band is not None else params.band
     while True:
@@ -221,7 +223,8 @@ def align(
     tgt_texts = [p.text for p in target]
     vectors = backend.embed(src_texts + tgt_texts)
     src_vecs, tgt_vecs = vectors[: len(src_texts)], vectors[len(src_texts) :]
-    path = align_indices(src_texts, tgt_texts, src_vecs, tgt_vecs, band=band)
+    path = align_indices(src_texts, tgt_texts, src_vecs, tgt_vecs, band=band, furniture=(
+        [p.furniture for p in source], [p.furniture for p in target]))
     scorer = scorer if scorer is not None else _default_scorer(backend)
     # Merged links are scored on the embedding of the joined text, as a reviewer reads it.
     merged = [

@@ -30,6 +30,7 @@ class EmbeddingBackend(ABC):
         self.model = model or self.DEFAULT_MODEL
         self._cache: dict[bytes, np.ndarray] = {}
         self._lock = threading.Lock()
+        self._signature: str | None = None
 
     @property
     def signature(self) -> str:

@@ -73,12 +73,15 @@ def _anchor_vectors(texts: Sequence[str], lang: str) -> np.ndarray:
 class _Side:
     """Per-side arrays, with prefix sums so any run of 1–3 paragraphs is O(1)."""
 
-    def __init__(self, texts: Sequence[str], vectors: np.ndarray, lang: str) -> None:
+    def __init__(self, texts: Sequence[str], vectors: np.ndarray, lang: str,
+                 furniture: Sequence[bool] = ()) -> None:
         self.n = len(texts)
         self.vectors = vectors.astype(np.float32)
         self.lengths = np.array([len(t) for t in texts], dtype=np.float64)
         verdicts = [_classify(t, lang) for t in texts]
         self.noise = np.array([v.score for v in verdicts], dtype=np.float64)
+        if any(furniture):  # the reader knows (a web page's menu, footer, related links)
+            self.noise = np.maximum(self.noise, np.asarray(furniture, dtype=np.float64))
         self.kinds = np.array([v.kind or "" for v in verdicts], dtype=object)
         # not in the document's language at all (see noise.classify_in): never a translation
         self.foreign = np.array([v.kind == "foreign" for v in verdicts], dtype=np.float64)

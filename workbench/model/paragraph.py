@@ -10,8 +10,10 @@ class Paragraph:
     """One paragraph of a document, numbered from 0 in file order (noise included).
 
     ``text`` is exactly what the reviewer sees; matching uses normalised copies made
-    by :mod:`workbench.lang.normalize`, never a changed ``text``.
+    by :mod:`workbench.lang.normalize`, never a changed ``text``.  ``furniture``: the
+    reader knows it is page furniture (outside a web page's article).
     """
 
     index: int
     text: str
+    furniture: bool = False

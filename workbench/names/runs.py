@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.lang import name_cues
 from workbench.names.transliteration import parse_syllable
@@ -40,8 +41,14 @@ def name_runs(text: str, min_syllables: int = 2) -> list[NameRun]:
     """Runs of ``min_syllables`` or more capitalised Vietnamese syllables, in text order.
 
     Words that start a title or a body (Đảng, Ban, Hội ...) are dropped from the front
-    of a run; a run is cut where only a space does not separate two words.
+    of a run; a run is cut where only a space does not separate two words.  Remembered
+    per text (the name checks ask for the same paragraph several times).
     """
+    return list(_name_runs(text, min_syllables))
+
+
+@lru_cache(maxsize=8192)
+def _name_runs(text: str, min_syllables: int) -> tuple[NameRun, ...]:
     out: list[NameRun] = []
     words: list[re.Match[str]] = []
 
@@ -60,4 +67,4 @@ def name_runs(text: str, min_syllables: int = 2) -> list[NameRun]:
         else:
             close()
     close()
-    return out
+    return tuple(out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -52,13 +53,21 @@ def arabic_skeleton(word: str) -> str:
     return "".join(lang_ar.ARABIC_CONSONANT_CLASS.get(ch, "") for ch in normalize_ar(word))
 
 
-def _word_skeletons(ar_text: str) -> list[list[str]]:
+@lru_cache(maxsize=4096)  # every name of a paragraph is matched against the same text
+def _word_skeletons(ar_text: str) -> tuple[tuple[str, ...], ...]:
     """Each Arabic word's skeleton, and without a prefix (و, ب, ل, ال)."""
     out = []
     for word in _AR_WORD.findall(normalize_ar(ar_text)):
         forms = [word] + [word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) > len(p) + 1]
-        out.append(list(dict.fromkeys(arabic_skeleton(f) for f in forms)))
-    return out
+        out.append(tuple(dict.fromkeys(arabic_skeleton(f) for f in forms)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _glued_skeletons(ar_text: str) -> tuple[str, ...]:
+    """Skeletons of the text's long words (where a name may be glued to a word)."""
+    return tuple(arabic_skeleton(w) for w in _AR_WORD.findall(normalize_ar(ar_text))
+                 if len(w) >= GLUED_LENGTH)
 
 
 def best_match(name: str, ar_text: str) -> float:
@@ -70,9 +79,7 @@ def best_match(name: str, ar_text: str) -> float:
     words = _word_skeletons(ar_text)
     if len(target) < MIN_LENGTH:
         return 1.0 if any(target in forms for forms in words) else 0.0
-    if len(target) >= MIN_GLUED_SKELETON and any(
-            target in arabic_skeleton(w) for w in _AR_WORD.findall(normalize_ar(ar_text))
-            if len(w) >= GLUED_LENGTH):
+    if len(target) >= MIN_GLUED_SKELETON and any(target in w for w in _glued_skeletons(ar_text)):
         return 1.0
     best = 0.0
     widths = range(1, min(3, len(name.split())) + 1)

@@ -29,7 +29,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from workbench.lang import translit_vi_ar as T
-from workbench.lang.normalize import normalize_ar, normalize_ar_with_offsets
+from workbench.lang.normalize import normalize_ar
+from workbench.names.arabic_words import AR_WORD as _AR_WORD, arabic_words
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _VOWELS = set("aăâeêioôơuưy")
@@ -37,7 +38,6 @@ _INITIAL_ORDER = sorted(T.INITIALS, key=len, reverse=True)
 _CONSONANT_FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
 _GLIDES = ("i", "y", "o", "u")
 _VI_TOKEN = re.compile(r"[^\W\d_]+")
-_AR_WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06A4\u067E\u06AF]+")
 _PROCLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 _SKIP_WORD_COST = 0.5     # an Arabic word that renders no syllable
 _PROCLITIC_COST = 0.05    # "وفام" is Phạm with "and" attached: nearly free
@@ -369,6 +369,7 @@ class NameMatch:
     text: str
 
 
+@lru_cache(maxsize=20_000)  # the scorer and the name checks look for the same names
 def locate(vi_name: str, ar_text: str) -> NameMatch | None:
     """Find the span of ``ar_text`` that best renders ``vi_name``.
 
@@ -377,11 +378,10 @@ def locate(vi_name: str, ar_text: str) -> NameMatch | None:
     word or nothing matches at all.  One alignment pass over the paragraph.
     """
     units = _units(vi_name)
-    norm, offsets = normalize_ar_with_offsets(ar_text)
-    spans = [(m.start(), m.end()) for m in _AR_WORD.finditer(norm)]
+    _, offsets, spans, words = arabic_words(ar_text)
     if not units or not spans:
         return None
-    found = _align(units, [norm[a:b] for a, b in spans], local=True)
+    found = _align(units, list(words), local=True)
     if found.first < 0:
         return None
     start = offsets[spans[found.first][0] + found.prefix]

@@ -7,6 +7,8 @@ what is left on either side.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workbench.numbers.loose import all_words, loose_number_words, masculine_duals
 from workbench.numbers.extraction import extract_numbers
 from workbench.numbers.mentions import NumberComparison, NumberMention
@@ -90,8 +92,15 @@ def compare_numbers(src_text: str, tgt_text: str, src_lang: str = "vi",
 
     Exact matches first, then looser ones: a year or day the other side states inside a
     date ("5/10/2018" vs "5 من أكتوبر من عام 2018"), a fraction the other side writes
-    as two numbers ("3/77" vs "3 من أصل 77").
+    as two numbers ("3/77" vs "3 من أصل 77").  Remembered per pair (the fidelity scorer
+    and the number check compare the same links); each caller gets its own lists.
     """
+    cmp = _compare(src_text, tgt_text, src_lang, tgt_lang)
+    return NumberComparison(list(cmp.matched), list(cmp.missing), list(cmp.extra))
+
+
+@lru_cache(maxsize=20_000)
+def _compare(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> NumberComparison:
     src = extract_numbers(src_text, src_lang)
     tgt = extract_numbers(tgt_text, tgt_lang)
     matched: list[tuple[NumberMention, NumberMention]] = []

@@ -7,15 +7,25 @@ three numbers.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workbench.numbers import arabic, dates, digits, vietnamese
 from workbench.numbers.arabic_text import ar_tokens
 from workbench.numbers.mentions import Collector, NumberMention
 
 
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
-    """Every numeric fact in ``text`` (``lang`` 'vi' or 'ar'), codes included, in order."""
+    """Every numeric fact in ``text`` (``lang`` 'vi' or 'ar'), codes included, in order.
+
+    Remembered per text: the aligner's anchors, the fidelity scorer and the number
+    check each ask for the same paragraphs (mentions are frozen; the list is a copy)."""
     if lang not in ("vi", "ar"):
         raise ValueError(f"extract_numbers: lang must be 'vi' or 'ar', not {lang!r}")
+    return list(_extract(text, lang))
+
+
+@lru_cache(maxsize=20_000)
+def _extract(text: str, lang: str) -> tuple[NumberMention, ...]:
     found = Collector(text)
     if lang == "vi":
         dates.vi_quarters(text, found)
@@ -37,4 +47,4 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
         vietnamese.extract_vi_words(tokens, text, found)
     else:
         arabic.extract_ar_words(tokens, found)
-    return found.result()
+    return tuple(found.result())

@@ -142,7 +142,10 @@ class Service:
         self.translation = MachineTranslationCases(store, self.accounts)
         self.files = FileCases(self.accounts, self.documents, self.terms, self.quality)
         self.maintenance = MaintenanceCases(store, self.accounts)
-        self.jobs = JobCases(store, clock, self.accounts, self.documents, self.settings)
+        self.jobs = JobCases(store, clock, self.accounts, self.documents, self.settings,
+                             self.alignment)
+        if self.settings.jobs != "immediate":  # long re-alignments leave the page
+            self.alignment.queue_long = self.jobs.submit_realign
         # The glossary: shipped files loaded into the database; a change of the terms
         # re-checks the open documents as a background job.
         self.shipped = ShippedGlossary(store, clock, glossary)
@@ -215,6 +218,8 @@ class Service:
     # jobs
     submit_document = _forward("jobs", JobCases.submit_document)
     submit_urls = _forward("jobs", JobCases.submit_urls)
+    submit_realign = _forward("jobs", JobCases.submit_realign)
+    plan_realign = _forward("alignment", AlignmentCases.plan)
     job = _forward("jobs", JobCases.job)
     list_jobs = _forward("jobs", JobCases.list_jobs)
     cancel_job = _forward("jobs", JobCases.cancel_job)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from workbench.errors import ConflictError, NotFound, WorkbenchError
+from workbench.errors import ConflictError, JobQueued, NotFound, WorkbenchError
 from workbench.model.link import Link
 from workbench.model.paragraph import Paragraph
 from workbench.service.base import PARAGRAPH_JOINER, find_document, is_noise_link, joined
 from workbench.service.glossary import GlossaryCases
 from workbench.service.review import ReviewCases
 from workbench.service.users import UserCases
-from workbench.service.views import Review, User
+from workbench.service.views import Progress, Review, User
 from workbench.store import LinkRow, Store, Transaction
 from workbench.store import documents as document_rows
 from workbench.store import findings as finding_rows
@@ -77,6 +78,29 @@ def _carried_texts(s: Transaction, doc_id: int, old: Sequence[LinkRow]
     return out, orphans
 
 
+def _changed_meanwhile(doc_id: int, ordinals: Sequence[int]) -> ConflictError:
+    return ConflictError(f"links {list(ordinals)} of document {doc_id} were changed by "
+                         "someone else meanwhile: reload the document and try again")
+
+
+@dataclass(frozen=True)
+class RealignPlan:
+    """A checked re-alignment: which links become which, and the document's texts."""
+
+    doc_id: int
+    ordinals: tuple[int, ...]
+    wanted: tuple[Cover, ...]
+    old_covers: tuple[Cover, ...]
+    source: tuple[Paragraph, ...]
+    target: tuple[Paragraph, ...]
+    others: tuple[Link, ...]  # the links that stay
+
+    @property
+    def links(self) -> int:
+        """How many links the document has (before the change)."""
+        return len(self.others) + len(self.ordinals)
+
+
 class AlignmentCases:
     """Realignment by hand: new links over the same paragraphs, re-scored by
     ``rescorer`` and re-checked by ``analyser`` with the glossary of ``glossary``."""
@@ -91,6 +115,12 @@ class AlignmentCases:
         self.glossary = glossary
         self.analyser = analyser
         self.rescorer = rescorer
+        #: queues a long document's re-alignment (``JobCases.submit_realign``), or None
+        self.queue_long: Callable[[User, RealignPlan], object] | None = None
+
+    #: From this many links on, a re-alignment is queued as a job when a queue is wired
+    #: (:attr:`queue_long`): re-checking a long document takes too long for the page.
+    JOB_FROM_LINKS = 300
 
     def realign(self, actor: User, doc_id: int, ordinals: Sequence[int],
                 new_links: Sequence[tuple[Sequence[int], Sequence[int]]]) -> Review:
@@ -98,43 +128,83 @@ class AlignmentCases:
 
         Scores and findings are recomputed for the new links through the pipeline;
         corrections of replaced links are carried over as a ``realign`` revision (the
-        replaced links and their history stay in the database).
+        replaced links and their history stay in the database).  On a long document
+        (:attr:`JOB_FROM_LINKS`) the work is queued as a job instead and
+        :class:`~workbench.errors.JobQueued` says which.
         """
+        plan = self.plan(actor, doc_id, ordinals, new_links)
+        if self.queue_long is not None and plan.links >= self.JOB_FROM_LINKS:
+            job = self.queue_long(actor, plan)
+            raise JobQueued(
+                f"this document has {plan.links} links: the re-alignment runs as job "
+                f"{job.id} (follow it on the Documents page); reload the review when it is "
+                "done", job.id)
+        scored, findings = self.compute(plan)
+        with self.store.session() as s:
+            user = self.users.authorize(s, actor, "realign")
+            self.apply(s, user.id, plan, scored, findings)
+        return self.review.get_review(actor, doc_id)
+
+    def plan(self, actor: User, doc_id: int, ordinals: Sequence[int],
+             new_links: Sequence[tuple[Sequence[int], Sequence[int]]]) -> RealignPlan:
+        """Check a re-alignment and read what it needs (the actor may realign)."""
+        with self.store.read() as s:
+            self.users.authorize(s, actor, "realign")
+        return self.plan_for(doc_id, ordinals, new_links)
+
+    def plan_for(self, doc_id: int, ordinals: Sequence[int],
+                 new_links: Sequence[tuple[Sequence[int], Sequence[int]]],
+                 expect: Sequence[Cover] | None = None) -> RealignPlan:
+        """:meth:`plan` without the permission check (a worker runs a checked job);
+        ``expect``: the links as they were when the job was queued."""
         ordinals = sorted(set(ordinals))
         if not ordinals or ordinals != list(range(ordinals[0], ordinals[-1] + 1)):
             raise WorkbenchError(f"links {ordinals} are not consecutive: pick neighbouring rows")
         wanted = [(tuple(int(i) for i in a), tuple(int(i) for i in b)) for a, b in new_links]
         with self.store.read() as s:
-            self.users.authorize(s, actor, "realign")
             find_document(s, doc_id)
             old = link_rows.current(s, doc_id, ordinals)
             if len(old) != len(ordinals):
                 raise NotFound(f"document {doc_id} has no links {ordinals}: reload the document")
+            if expect is not None and [_cover_of(r) for r in old] != [
+                    (tuple(a), tuple(b)) for a, b in expect]:
+                raise _changed_meanwhile(doc_id, ordinals)
             _check_cover(old, wanted)
-            old_covers = [_cover_of(r) for r in old]
             source = [Paragraph(i, t)
                       for i, t in sorted(document_rows.texts(s, doc_id, "source").items())]
             target = [Paragraph(i, t)
                       for i, t in sorted(document_rows.texts(s, doc_id, "target").items())]
             others = [Link(tuple(r.source_idx), tuple(r.target_idx))
                       for r in link_rows.current(s, doc_id, exclude=ordinals)]
-        # Score and check outside the transaction (embedding takes time).
-        scored = self.rescorer(source, target, [Link(a, b) for a, b in wanted])
+        return RealignPlan(doc_id, tuple(ordinals), tuple(wanted),
+                           tuple(_cover_of(r) for r in old), tuple(source), tuple(target),
+                           tuple(others))
+
+    def compute(self, plan: RealignPlan, progress: Progress | None = None
+                ) -> tuple[list[Link], tuple]:
+        """Score the new links and check the whole document (no transaction open)."""
+        report = progress or (lambda fraction, message: None)
+        report(0.0, "Scoring the new links…")
+        scored = self.rescorer(list(plan.source), list(plan.target),
+                               [Link(a, b) for a, b in plan.wanted])
         scored = [link if link.source and link.target else
                   Link(link.source, link.target, 0.0, (), link.signature) for link in scored]
-        first = ordinals[0]
-        whole = others[:first] + list(scored) + others[first:]
-        analysis = self.analyser(source, target, glossary=self.glossary.analysis_glossary(),
-                                 links=whole)
-        with self.store.session() as s:
-            user = self.users.authorize(s, actor, "realign")
-            old = link_rows.current(s, doc_id, ordinals, lock=True)
-            if [_cover_of(r) for r in old] != old_covers:
-                raise ConflictError(
-                    f"links {ordinals} of document {doc_id} were changed by someone else "
-                    "meanwhile: reload the document and try again")
-            self._replace(s, doc_id, user.id, old, scored, wanted, analysis.findings)
-        return self.review.get_review(actor, doc_id)
+        first = plan.ordinals[0]
+        whole = list(plan.others[:first]) + scored + list(plan.others[first:])
+        report(0.1, "Running the checks on the document…")
+        analysis = self.analyser(list(plan.source), list(plan.target),
+                                 glossary=self.glossary.analysis_glossary(), links=whole,
+                                 progress=lambda f, m: report(0.1 + 0.85 * f, m))
+        return scored, analysis.findings
+
+    def apply(self, s: Transaction, user_id: int, plan: RealignPlan, scored: Sequence[Link],
+              findings: Sequence) -> None:
+        """Store a computed re-alignment in the caller's transaction, unless the links
+        changed meanwhile (:class:`~workbench.errors.ConflictError`)."""
+        old = link_rows.current(s, plan.doc_id, list(plan.ordinals), lock=True)
+        if tuple(_cover_of(r) for r in old) != plan.old_covers:
+            raise _changed_meanwhile(plan.doc_id, plan.ordinals)
+        self._replace(s, plan.doc_id, user_id, old, scored, plan.wanted, findings)
 
     def _replace(self, s: Transaction, doc_id: int, user_id: int, old: Sequence[LinkRow],
                  scored: Sequence[Link], wanted: Sequence[Cover], findings: Sequence) -> None:

@@ -128,12 +128,20 @@ class DocumentCases:
         files, the same file twice) is refused before anything is analysed or stored."""
         from workbench.reading.document import display_name, read_document_with_notes
         from workbench.reading.language import check_pair_languages
+        from workbench.service.pages import ARTICLE_SUFFIX, read_page
 
-        source_reading = read_document_with_notes(source_bytes, source_name, self.limits)
-        target_reading = read_document_with_notes(target_bytes, target_name, self.limits)
+        def read(data: bytes, name: str):
+            if name.lower().endswith(ARTICLE_SUFFIX):  # a saved page: article and furniture
+                return read_page(data, name, self.limits)
+            return read_document_with_notes(data, name, self.limits)
+
+        source_reading, target_reading = read(source_bytes, source_name), read(target_bytes,
+                                                                                target_name)
         source = list(source_reading.paragraphs)
         target = list(target_reading.paragraphs)
-        check_pair_languages(source, target, source_name, target_name)
+        check_pair_languages([p for p in source if not p.furniture] or source,
+                             [p for p in target if not p.furniture] or target,
+                             source_name, target_name)
         notes = tuple(f"{display_name(name)}: {note}"
                       for name, reading in ((source_name, source_reading),
                                             (target_name, target_reading))
@@ -155,9 +163,11 @@ class DocumentCases:
         doc = document_rows.add(s, title, user_id, now, source_name,
                                 target_name, analysis.signature or "", source, target)
         mt = {p.index: p.text for p in target}
-        rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now,
-                             furniture=[is_noise_link(link.source, joined(mt, link.target))
-                                        for link in analysis.links])
+        marked = ({p.index for p in source if p.furniture}, {p.index for p in target if p.furniture})
+        rows = link_rows.add(s, doc.id, analysis.links, start=0, created_at=now, furniture=[
+            is_noise_link(link.source, joined(mt, link.target))
+            or (bool(link.source or link.target) and set(link.source) <= marked[0]
+                and set(link.target) <= marked[1]) for link in analysis.links])
         finding_rows.add(s, doc.id, rows, analysis.findings)
         return doc.id
 

@@ -1,22 +1,17 @@
-"""One job on a worker: its heartbeat thread and its progress callback, which stops
-the work at its next stage when the job was cancelled or given to another worker."""
+"""One job running on a worker: its heartbeat thread and its progress callback,
+which stops the work (:class:`JobStopped`) once the job was cancelled or given to
+another worker."""
 
 from __future__ import annotations
 
-import logging
 import os
 import socket
 import threading
 import time
-from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.store import jobs as job_rows
 
-if TYPE_CHECKING:
-    from workbench.service.jobs import JobCases
-
-log = logging.getLogger(__name__)
 #: Least time between two progress writes of one job.
 PROGRESS_EVERY_S = 0.5
 
@@ -30,10 +25,10 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident() % 100000}"
 
 
-class Run:
+class JobRun:
     """One job on this worker: the heartbeat thread and the progress callback."""
 
-    def __init__(self, cases: JobCases, job_id: int, worker: str) -> None:
+    def __init__(self, cases, job_id: int, worker: str) -> None:  # cases: JobCases
         self.cases = cases
         self.job_id = job_id
         self.worker = worker
@@ -44,7 +39,7 @@ class Run:
         self._thread = threading.Thread(target=self._beat, daemon=True,
                                         name=f"job-{job_id}-heartbeat")
 
-    def __enter__(self) -> Run:
+    def __enter__(self) -> JobRun:
         self._thread.start()
         return self
 
@@ -58,8 +53,9 @@ class Run:
                 alive = job_rows.beat(s, self.job_id, self.worker, self.cases.clock(),
                                       **progress)
         except WorkbenchError as exc:  # database away for a moment: try again later
-            log.warning("job %s: heartbeat not written: %s", self.job_id, exc)
+            self.cases.outage.failed(exc, f"job {self.job_id}'s heartbeat")
             return
+        self.cases.outage.ok()
         if not alive:
             self.stopped.set()
 

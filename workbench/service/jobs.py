@@ -1,5 +1,6 @@
-"""Use cases of background jobs: queue a document's analysis, follow it, cancel it, and
-(on a worker) run it.
+"""Use cases of background jobs: queue a document's analysis (or a long document's
+re-alignment, :mod:`workbench.service.job_kinds`), follow it, cancel it, and (on a
+worker) run it.
 
 Creating a review stores the two files in a job row and announces the job on the
 queue (:mod:`workbench.service.queue`); it returns at once.  A worker claims the row
@@ -22,8 +23,12 @@ from datetime import datetime, timedelta
 
 from workbench.config import Settings
 from workbench.errors import DuplicateDocument, NotFound, WorkbenchError
+from workbench.service.alignment import AlignmentCases, RealignPlan
 from workbench.service.documents import DocumentCases
-from workbench.service.job_run import JobStopped, Run, worker_name
+from workbench.service.job_kinds import (AnalyseWork, ClaimedJob, KindWork, RealignWork,
+                                        realign_request)
+from workbench.service.job_run import JobRun as _Run, JobStopped, worker_name
+from workbench.service.outage import Outage
 from workbench.service.users import UserCases
 from workbench.service.views import User
 from workbench.store import JobRow, Store
@@ -71,8 +76,10 @@ class JobCases:
     (:data:`workbench.config.JOB_MODES`) and where the queue is."""
 
     def __init__(self, store: Store, clock: Callable[[], datetime], users: UserCases,
-                 documents: DocumentCases, settings: Settings) -> None:
+                 documents: DocumentCases, settings: Settings,
+                 alignment: AlignmentCases | None = None) -> None:
         self.store = store
+        self.alignment = alignment
         self.clock = clock
         self.users = users
         self.documents = documents
@@ -81,6 +88,7 @@ class JobCases:
         self._queue_lock = threading.Lock()
         #: other kinds of job: kind -> ``run(progress) -> summary`` (set by the service)
         self.kinds: dict[str, Callable[[Callable[..., None]], str]] = {}
+        self.outage = Outage()  # this process's view of the database, for the worker log
 
     @property
     def queue(self):
@@ -150,6 +158,27 @@ class JobCases:
         return self.submit_document(actor, title, source, page_name(source_url), target,
                                     page_name(target_url), article=True, if_new=if_new)
 
+    def submit_realign(self, actor: User, plan: RealignPlan) -> JobView:
+        """Queue a checked re-alignment (:meth:`AlignmentCases.plan`) of a document."""
+        with self.store.session() as s:
+            user = self.users.authorize(s, actor, "realign")
+            first, last = plan.ordinals[0] + 1, plan.ordinals[-1] + 1
+            where = f"link {first}" if first == last else f"links {first}–{last}"
+            job = job_rows.add(s, "realign", f"Re-align {where} of document {plan.doc_id}",
+                               user.id, self.clock(), "", "", realign_request(plan), b"",
+                               doc_id=plan.doc_id)
+            job_id = job.id
+        self.announce(job_id)
+        return self.job(actor, job_id)
+
+    def _work(self, job_id: int, job: ClaimedJob):
+        """What a claimed job does: analyse, re-align, or a kind the service registered."""
+        if job.kind in self.kinds:  # e.g. glossary_recheck: a summary as its stage
+            return KindWork(job_id, self.kinds[job.kind])
+        if job.kind == "realign":
+            return RealignWork(self.alignment, job)
+        return AnalyseWork(self.documents, job)
+
     def announce(self, job_id: int) -> None:
         """Hand the job to a worker: now, in this thread (``immediate``), or on the queue."""
         if self.settings.jobs == "immediate":
@@ -190,22 +219,19 @@ class JobCases:
             if not job_rows.claim(s, job_id, worker, self.clock()):
                 row = job_rows.get(s, job_id)
                 return row.state if row else "missing"
-            row = job_rows.get(s, job_id)
-            job = (row.kind, row.attempts, row.created_by, row.title, row.source_name,
-                   row.target_name, row.source_bytes, row.target_bytes)
-        run = Run(self, job_id, worker)
+            job = ClaimedJob.of(job_rows.get(s, job_id))
+        run = _Run(self, job_id, worker)
         try:
+            work = self._work(job_id, job)
             with run:
-                if job[0] in self.kinds:  # e.g. glossary_recheck: a summary as its stage
-                    summary = self.kinds[job[0]](run.progress)
-                    keep = lambda s: job_rows.set_stage(s, job_id, summary)  # noqa: E731
-                else:
-                    keep = self._analyse(run, *job[2:])
+                work.compute(run.progress)
                 run.progress(0.96, "Saving…", force=True)
             with self.store.session() as s:
-                if not job_rows.finish(s, job_id, worker, job[1], self.clock()):
+                if not job_rows.finish(s, job_id, worker, job.attempt, self.clock()):
                     raise JobStopped("cancelled or taken over before it was saved")
-                keep(s)
+                doc_id = work.save(s)
+                if doc_id is not None:
+                    job_rows.set_doc(s, job_id, doc_id)
             return "done"
         except JobStopped:
             return self._end(job_id, worker, "cancelled", "")

@@ -20,6 +20,8 @@ FETCH_TIMEOUT_S = 20
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 USER_AGENT = "mt-review-workbench/1 (+article fetch for translation review)"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: A saved page whose article is read apart from its furniture (:func:`read_page`).
+ARTICLE_SUFFIX = ".article.html"
 
 
 def page_name(url: str) -> str:
@@ -53,15 +55,38 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT_S) -> bytes:
 
 
 def article_file(data: bytes, name: str) -> tuple[bytes, str, str | None]:
-    """A saved web page's article as a text file (bytes, name, note); other files, and
-    pages where no article is found, come back as they are (note None)."""
-    if not name.lower().endswith(HTML_SUFFIXES):
+    """A saved web page to be read as article and furniture (bytes, name ending in
+    :data:`ARTICLE_SUFFIX`, note); other files, and pages where no article is found,
+    come back as they are (note None)."""
+    if not name.lower().endswith(HTML_SUFFIXES) or name.lower().endswith(ARTICLE_SUFFIX):
         return data, name, None
     from workbench.reading.article import extract_article
     from workbench.reading.document import decode_text
 
-    article = extract_article(decode_text(data, name))
-    if article is None:
+    if extract_article(decode_text(data, name)) is None:
         return data, name, None
-    return (article.encode("utf-8"), name.rsplit(".", 1)[0] + ".article.txt",
-            f"{name}: kept the article; menus, ads and footer left out")
+    return (data, name.rsplit(".", 1)[0] + ARTICLE_SUFFIX,
+            f"{name}: article found; menus, ads, related links and footer kept as page "
+            "furniture (shown apart, not counted as work)")
+
+
+def read_page(data: bytes, name: str, limits=None):
+    """A saved page (:func:`article_file`) read as paragraphs in page order, those
+    outside the article marked ``furniture`` (a :class:`~workbench.reading.document.Reading`)."""
+    from dataclasses import replace
+
+    from workbench.model.paragraph import Paragraph
+    from workbench.reading.article import page_paragraphs
+    from workbench.reading.document import decode_text, read_document_with_notes
+
+    blocks = page_paragraphs(decode_text(data, name))
+    if blocks is None:
+        return read_document_with_notes(data, name, limits)
+    text = "\n\n".join(" ".join(block.split()) for block, _ in blocks)
+    plain = name[: -len(ARTICLE_SUFFIX)] + ".article.txt"
+    reading = read_document_with_notes(text.encode("utf-8"), plain, limits)
+    if len(reading.paragraphs) != len(blocks):  # the reader dropped a block: no marks
+        return reading
+    return replace(reading, paragraphs=tuple(
+        Paragraph(p.index, p.text, furniture)
+        for p, (_, furniture) in zip(reading.paragraphs, blocks)))

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from huey import Huey, RedisHuey, SqliteHuey
 from huey.consumer import Consumer
 
+from workbench.service.outage import Outage
+
 log = logging.getLogger(__name__)
 QUEUE_NAME = "workbench"
 #: Longest wait between two looks at an empty queue (Huey backs off from 0.05 s).
@@ -78,12 +80,36 @@ class JobQueue:
         self.location = location
         self.huey = make_huey(location)
         self._runner: Callable[[int], None] | None = None
+        self._stopping = threading.Event()
         self._task = self.huey.task(name="workbench.run_job")(self._run)
 
     def _run(self, job_id: int) -> None:
         if self._runner is None:  # a process that only queues never consumes
             raise RuntimeError("this process runs no jobs")
         self._runner(int(job_id))
+
+    def _guard(self, outage: Outage) -> None:
+        """Polls of the consumer that report an outage once and wait before retrying."""
+        huey, stopping = self.huey, self._stopping
+
+        def guarded(read: Callable, empty):
+            def call(*args, **kwargs):
+                try:
+                    found = read(*args, **kwargs)
+                except Exception as exc:  # noqa: BLE001 - any storage error is an outage
+                    outage.failed(exc, "reading the job queue")
+                    stopping.wait(outage.retry_s)
+                    return empty
+                outage.ok()
+                return found
+            return call
+
+        huey.dequeue = guarded(huey.dequeue, None)
+        huey.read_schedule = guarded(huey.read_schedule, [])
+
+    def stop_polling(self) -> None:
+        """Cut short a wait for the storage to come back (the consumer is stopping)."""
+        self._stopping.set()
 
     def notify(self, job_id: int) -> None:
         """Tell a worker that job ``job_id`` waits."""
@@ -93,10 +119,14 @@ class JobQueue:
         """Messages waiting (for figures and tests)."""
         return self.huey.pending_count()
 
-    def consumer(self, runner: Callable[[int], None], threads: int = 1) -> Consumer:
+    def consumer(self, runner: Callable[[int], None], threads: int = 1,
+                 outage: Outage | None = None) -> Consumer:
         """A Huey consumer running ``runner`` for each message, ``threads`` at once;
-        ``start()`` it in the background or ``run()`` it in the main thread."""
+        ``start()`` it in the background or ``run()`` it in the main thread.  While the
+        queue's storage is away it logs once through ``outage`` (not a traceback per
+        poll) and retries every ``outage.retry_s``."""
         self._runner = runner
+        self._guard(outage or Outage(f"the job queue ({self.location.split('://')[0]})"))
         return _ThreadConsumer(self.huey, workers=threads, periodic=False,
                                initial_delay=0.05, max_delay=MAX_POLL_S,
                                check_worker_health=True)

@@ -26,7 +26,7 @@ class Worker:
         self.threads = threads or jobs.settings.job_threads
         self.name = worker_name()
         self._stop = threading.Event()
-        self._consumer = jobs.queue.consumer(self._run, self.threads)
+        self._consumer = jobs.queue.consumer(self._run, self.threads, jobs.outage)
         self._reaper = threading.Thread(target=self._reap_loop, daemon=True,
                                         name="workbench-job-reaper")
 
@@ -39,8 +39,10 @@ class Worker:
         while True:
             try:
                 self.jobs.reap()
-            except WorkbenchError as exc:  # database away: try again next round
-                log.warning("reaper: %s", exc)
+            except WorkbenchError as exc:  # database away: said once, tried next round
+                self.jobs.outage.failed(exc, "looking for stalled jobs")
+            else:
+                self.jobs.outage.ok()
             if self._stop.wait(period):
                 return
 
@@ -53,6 +55,7 @@ class Worker:
     def stop(self) -> None:
         """Stop taking jobs; wait for the running ones."""
         self._stop.set()
+        self.jobs.queue.stop_polling()
         self._consumer.stop(graceful=True)
 
     def run(self) -> None:
@@ -62,3 +65,4 @@ class Worker:
             self._consumer.run()
         finally:
             self._stop.set()
+            self.jobs.queue.stop_polling()

@@ -23,9 +23,9 @@ ACTIVE = ("queued", "running")
 
 def add(s: Transaction, kind: str, title: str, created_by: int | None, now: datetime,
         source_name: str, target_name: str, source_bytes: bytes, target_bytes: bytes,
-        notes: Sequence[str] = ()) -> JobRow:
-    """A queued job holding its two files, flushed (its id is set)."""
-    job = JobRow(kind=kind, state="queued", title=title, created_by=created_by,
+        notes: Sequence[str] = (), doc_id: int | None = None) -> JobRow:
+    """A queued job holding its two files (or its parameters), flushed (its id is set)."""
+    job = JobRow(kind=kind, state="queued", title=title, created_by=created_by, doc_id=doc_id,
                  created_at=now, source_name=source_name, target_name=target_name,
                  source_bytes=source_bytes, target_bytes=target_bytes, notes=list(notes),
                  stage="Waiting for a worker…", percent=0.0, heartbeat_at=now)
