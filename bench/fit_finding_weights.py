@@ -108,7 +108,21 @@ def fit(x: np.ndarray, y: np.ndarray, lam: float, steps: int = 3000) -> np.ndarr
         theta = theta - lr * grad
         theta[0] = min(1.0, max(POWER_MIN, theta[0]))
         theta[1:] = np.maximum(theta[1:], 0.0)
+        theta[1:1 + len(GROUPS)] = ordered(theta[1:1 + len(GROUPS)])
     return theta
+
+
+def ordered(weights: np.ndarray) -> np.ndarray:
+    """The nearest non-decreasing weights (pool adjacent violators): a graver group
+    (info < minor < major) never weighs less than a milder one."""
+    blocks: list[list[float]] = []  # [sum, count]
+    for w in weights:
+        blocks.append([float(w), 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    return np.array([b[0] / b[1] for b in blocks for _ in range(int(b[1]))])
 
 
 def auc(scores: np.ndarray, y: np.ndarray) -> float:
