@@ -195,8 +195,9 @@ class LinkRechecker:
         if not (plain.source and plain.target):
             return None
         from workbench.align.fidelity import weigh_findings
+        from workbench.align.one_thread import on_one_thread
 
-        scored = self.rescorer(*paragraphs, [plain])[0]
+        scored = on_one_thread(self.rescorer, *paragraphs, [plain])[0]
         weighed = weigh_findings([scored], [f for f in open_now
                                             if (tuple(f.source), tuple(f.target))
                                             == (plain.source, plain.target)])[0]
