@@ -11,7 +11,6 @@ comes back is reopened; a dismissed finding stays dismissed.
 from __future__ import annotations
 
 import threading
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
