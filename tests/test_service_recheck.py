@@ -159,3 +159,27 @@ def test_a_recheck_weighs_the_clause_coverage_gap(service, admin, doc):
     gapped = service.save_correction(admin, doc.id, 3, first, base_version=2).score
     assert gapped == pytest.approx(plain * math.exp(-FINDING_MODEL.coverage * 0.2))
     assert FINDING_MODEL.coverage == 0 or gapped < plain
+
+
+def test_opening_a_review_prepares_its_first_recheck_in_the_background(real_checks):
+    import threading
+
+    from workbench.checks import memo
+
+    svc = real_checks
+    svc.create_user(None, "root", "root-pass", ["admin"])
+    root = svc.authenticate("root", "root-pass").user
+    vi, ar = news_document(0, 12)
+    doc = svc.import_document(root, "Voters", vi, "v.vi.txt", ar, "v.ar.txt")
+    memo._TERMS.clear()
+    review = svc.get_review(root, doc.id)
+    for thread in threading.enumerate():
+        if thread.name == f"recheck-prepare-{doc.id}":
+            thread.join(timeout=60)
+    from workbench.pipeline import shipped_glossary
+
+    remembered = memo._TERMS[svc.terms.analysis_glossary() or shipped_glossary()]
+    sources = [r.source_text for r in review.rows if r.source_text and r.mt_text]
+    assert sources and all(text in remembered for text in sources)
+    svc.get_review(root, doc.id)  # once per document: no second run
+    assert not [t for t in threading.enumerate() if t.name == f"recheck-prepare-{doc.id}"]

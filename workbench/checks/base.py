@@ -18,12 +18,12 @@ from workbench.model.finding import Finding, Span
 from workbench.glossary.terms import Glossary, GlossaryEntry
 from workbench.model.link import Link
 from workbench.model.paragraph import Paragraph
+from workbench.checks import memo
 from workbench.glossary.matching import (
     ArabicText,
     RenderingHit,
     TermHit,
     find_renderings,
-    find_terms,
     longest_first,
 )
 
@@ -106,7 +106,7 @@ class LinkView:
     @cached_property
     def terms(self) -> list[TermHit]:
         """Glossary terms of the source, longest first and non-overlapping."""
-        return find_terms(self.source.text, self.glossary)
+        return memo.terms(self.source.text, self.glossary)
 
     @cached_property
     def entries(self) -> list[GlossaryEntry]:

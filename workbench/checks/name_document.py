@@ -14,12 +14,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from workbench.checks import memo
 from workbench.checks.base import Check, CheckContext, LinkView, minor
 from workbench.lang import name_cues
 from workbench.lang.normalize import normalize_ar
 from workbench.model.finding import Finding
 from workbench.names import transliteration as translit
-from workbench.names.runs import NameRun, name_runs
+from workbench.names.runs import NameRun
 
 #: A stretch this plausible renders the name.
 RENDERED = 0.9
@@ -91,13 +92,13 @@ class NameAcrossDocumentCheck(Check):
         for view in ctx.views:
             if not view.link.source or not view.link.target:
                 continue
-            for run in name_runs(view.source.text):
+            for run in memo.name_runs(view.source.text):
                 if len(run.syllables) > MAX_SYLLABLES or view.glossary.lookup(run.name) is not None \
                         or any(h.start < run.end and run.start < h.end for h in view.terms):
                     continue
                 if any(u.view is view for u in uses[run.name]):
                     continue
-                uses[run.name].append(_Use(view, run, translit.locate(run.name, view.target.text)))
+                uses[run.name].append(_Use(view, run, memo.locate(run.name, view.target.text)))
         for name, found in uses.items():
             rendered = [u for u in found if u.match and u.match.score >= RENDERED]
             if not rendered:
@@ -127,7 +128,7 @@ class NameAcrossDocumentCheck(Check):
                     or len(m.text.split()) > len(u.run.syllables):
                 continue  # nothing like it, or words around a name written otherwise
             swapped = " ".join(reversed(u.run.syllables))
-            if any(x.score >= RENDERED for x in [translit.locate(swapped, u.view.target.text)] if x):
+            if any(x.score >= RENDERED for x in [memo.locate(swapped, u.view.target.text)] if x):
                 continue  # the name reversed (the name-order check reports it)
             yield u.view.finding(
                 self, term=name, expected=(usual,), found=m.text,

@@ -225,7 +225,14 @@ class Service:
     cancel_job = _forward("jobs", JobCases.cancel_job)
     run_job = _forward("jobs", JobCases.run_job)
     # review
-    get_review = _forward("reviews", ReviewCases.get_review)
+
+    def get_review(self, actor: User, doc_id: int) -> Review:
+        """The review of a document (:meth:`ReviewCases.get_review`); its re-checks are
+        prepared in the background (:meth:`LinkRechecker.prepare`)."""
+        review = self.reviews.get_review(actor, doc_id)
+        self.rechecker.prepare(doc_id)
+        return review
+
     set_status = _forward("reviews", ReviewCases.set_status)
     set_furniture = _forward("reviews", ReviewCases.set_furniture)
     # quality gate

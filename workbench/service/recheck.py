@@ -10,6 +10,7 @@ comes back is reopened; a dismissed finding stays dismissed.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -133,31 +134,63 @@ class LinkRechecker:
         self.rescorer = rescorer
         self.check = check or pipeline_check
         self.coverage = coverage
+        self._prepared: set[int] = set()
+        self._lock = threading.Lock()
 
     def recheck(self, doc_id: int, link_id: int, version: int) -> RecheckOutcome:
         """Re-check link ``link_id`` now at ``version``; nothing happens if it has moved on
         (a newer save re-checks it) or was replaced by realignment."""
+        paragraphs, plain, index, others = self._document(doc_id, link_id)
+        if index is None:
+            return RecheckOutcome()
+        found = self.check(*paragraphs, plain, index,
+                           glossary=self.glossary.analysis_glossary(), others=others)
+        return self._store(doc_id, link_id, version, paragraphs, plain[index], found)
+
+    def _document(self, doc_id: int, link_id: int | None):
+        """(source and target paragraphs as the document reads now, its links, the
+        index of ``link_id`` among them or None, the open findings of the others)."""
         with self.store.read() as s:
             links = link_rows.current(s, doc_id)
             source = document_rows.texts(s, doc_id, "source")
             target = document_rows.texts(s, doc_id, "target")
             latest = revision_rows.latest_of_document(s, doc_id)
             stored = finding_rows.of_document(s, doc_id)
-            index = next((k for k, r in enumerate(links) if r.id == link_id), None)
-            if index is None:
-                return RecheckOutcome()
             for row in links:  # the document as it reads now
                 if row.id in latest and row.target_idx:
                     target.update(split_text(row.target_idx, latest[row.id].text))
-            by_id = {r.id: r for r in links}
-            others = [_as_finding(f, by_id[f.link_id]) for f in stored
-                      if f.status == "open" and f.link_id != link_id]
-            plain = [Link(tuple(r.source_idx), tuple(r.target_idx)) for r in links]
+        index = next((k for k, r in enumerate(links) if r.id == link_id), None)
+        by_id = {r.id: r for r in links}
+        others = [_as_finding(f, by_id[f.link_id]) for f in stored
+                  if f.status == "open" and f.link_id != link_id and f.link_id in by_id]
+        plain = [Link(tuple(r.source_idx), tuple(r.target_idx)) for r in links]
         paragraphs = ([Paragraph(i, t) for i, t in sorted(source.items())],
                       [Paragraph(i, t) for i, t in sorted(target.items())])
-        found = self.check(*paragraphs, plain, index,
-                           glossary=self.glossary.analysis_glossary(), others=others)
-        return self._store(doc_id, link_id, version, paragraphs, plain[index], found)
+        return paragraphs, plain, index, others
+
+    def prepare(self, doc_id: int) -> None:
+        """Run the pipeline's checks over the document once in the background (once per
+        document in this process), so that what they remember per paragraph
+        (:mod:`workbench.checks.memo`) is there when the first save is re-checked: a
+        process that did not analyse the document re-checks its first save as fast as
+        the next.  Nothing to do for other checks (they remember nothing)."""
+        if self.check is not pipeline_check:
+            return
+        with self._lock:
+            if doc_id in self._prepared:
+                return
+            self._prepared.add(doc_id)
+        threading.Thread(target=self._warm, args=(doc_id,), daemon=True,
+                         name=f"recheck-prepare-{doc_id}").start()
+
+    def _warm(self, doc_id: int) -> None:
+        try:
+            paragraphs, plain, _, _ = self._document(doc_id, None)
+            if plain:
+                self.check(*paragraphs, plain, 0, glossary=self.glossary.analysis_glossary())
+        except Exception:  # only a head start: the save's own re-check reports any failure
+            with self._lock:
+                self._prepared.discard(doc_id)
 
     def _store(self, doc_id: int, link_id: int, version: int, paragraphs, plain: Link,
                found) -> RecheckOutcome:
@@ -197,9 +230,10 @@ class LinkRechecker:
         if not (plain.source and plain.target):
             return None
         from workbench.align.fidelity import weigh_findings
+        from workbench.align.one_thread import on_one_thread
 
-        scored = self.rescorer(*paragraphs, [plain])[0]
-        gaps = self.coverage(*paragraphs, [plain]) if self.coverage else None
+        scored = on_one_thread(self.rescorer, *paragraphs, [plain])[0]
+        gaps = on_one_thread(self.coverage, *paragraphs, [plain]) if self.coverage else None
         weighed = weigh_findings([scored], [f for f in open_now
                                             if (tuple(f.source), tuple(f.target))
                                             == (plain.source, plain.target)], gaps)[0]
