@@ -196,7 +196,9 @@ def test_review_flow_in_a_real_browser(server, page) -> None:
     box = editor.locator("textarea")
     first = box.input_value() + " (مراجعة)"
     for version, text in ((1, first), (2, first.replace("(مراجعة)", "(مراجعة ثانية)"))):
+        pg.wait_for_function(SETTLED)  # the fragment's rerun after a save redraws the box
         box.fill(text)
+        expect(box).to_have_value(text)
         editor.get_by_role("button", name="Save", exact=True).click()
         expect(editor.get_by_text(f"Saved as version {version}")).to_be_visible(timeout=30_000)
     _shot(pg, "4_saved")

@@ -64,7 +64,8 @@ def link_texts(source: Sequence[Paragraph], target: Sequence[Paragraph],
 
 def coverage_gaps(pairs: Sequence[tuple[str, str]], backend: EmbeddingBackend) -> list[Coverage]:
     """The coverage gap of each (Vietnamese, Arabic) pair; all texts embedded at once."""
-    split = [clauses(vi) for vi, _ in pairs]
+    # a one-clause text has no gap: its clause is not embedded at all
+    split = [cs if len(cs) > 1 else [] for cs in (clauses(vi) for vi, _ in pairs)]
     texts = [t for vi, ar in pairs for t in (vi, ar)] + [c for cs in split for c in cs]
     if not texts:
         return []
