@@ -47,3 +47,7 @@ class LRUCache(Generic[V]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+    def __contains__(self, key: Hashable) -> bool:
+        with self._lock:
+            return key in self._items

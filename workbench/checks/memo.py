@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections import OrderedDict
 from functools import lru_cache
 
 from workbench.glossary.matching import TermHit, find_terms
@@ -20,6 +19,7 @@ from workbench.glossary.terms import Glossary
 from workbench.names import transliteration as translit
 from workbench.names.runs import NameRun
 from workbench.names.runs import name_runs as _name_runs
+from workbench.lrucache import LRUCache
 
 #: Paragraph texts remembered per glossary (a few documents' worth).
 TEXTS_PER_GLOSSARY = 8192
@@ -41,7 +41,7 @@ def name_runs(text: str) -> list[NameRun]:
     return list(_runs(text))
 
 
-_TERMS: weakref.WeakKeyDictionary[Glossary, OrderedDict[str, tuple[TermHit, ...]]] = \
+_TERMS: weakref.WeakKeyDictionary[Glossary, LRUCache[tuple[TermHit, ...]]] = \
     weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
@@ -50,14 +50,11 @@ def terms(text: str, glossary: Glossary) -> list[TermHit]:
     """:func:`workbench.glossary.matching.find_terms`, remembered per glossary object (a
     changed glossary is a new object, so it never sees another glossary's hits)."""
     with _LOCK:
-        seen = _TERMS.setdefault(glossary, OrderedDict())
-        hits = seen.get(text)
-        if hits is not None:
-            seen.move_to_end(text)
-            return list(hits)
-    hits = tuple(find_terms(text, glossary))
-    with _LOCK:
-        seen[text] = hits
-        while len(seen) > TEXTS_PER_GLOSSARY:
-            seen.popitem(last=False)
+        seen = _TERMS.get(glossary)
+        if seen is None:
+            seen = _TERMS[glossary] = LRUCache(TEXTS_PER_GLOSSARY)
+    hits = seen.get(text)
+    if hits is None:
+        hits = tuple(find_terms(text, glossary))
+        seen.put(text, hits)
     return list(hits)

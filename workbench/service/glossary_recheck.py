@@ -14,10 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.model.link import Link
-from workbench.model.paragraph import Paragraph
 from workbench.service.glossary import GlossaryCases
-from workbench.service.recheck import LinkRechecker, reconcile
-from workbench.service.views import split_text
+from workbench.service.recheck import LinkRechecker, document_now, reconcile
 from workbench.store import Store
 from workbench.store import documents as document_rows
 from workbench.store import findings as finding_rows
@@ -60,17 +58,9 @@ class GlossaryRecheck:
     def _read(self, doc_id: int):
         """The document as it reads now: paragraphs, links, each link's version."""
         with self.store.read() as s:
-            links = link_rows.current(s, doc_id)
-            source = document_rows.texts(s, doc_id, "source")
-            target = document_rows.texts(s, doc_id, "target")
-            latest = revision_rows.latest_of_document(s, doc_id)
-            for row in links:
-                if row.id in latest and row.target_idx:
-                    target.update(split_text(row.target_idx, latest[row.id].text))
-            covers = {r.id: (tuple(r.source_idx), tuple(r.target_idx)) for r in links}
-            versions = {r.id: latest[r.id].version if r.id in latest else 0 for r in links}
-        paragraphs = ([Paragraph(i, t) for i, t in sorted(source.items())],
-                      [Paragraph(i, t) for i, t in sorted(target.items())])
+            paragraphs, links, latest = document_now(s, doc_id)
+        covers = {r.id: (tuple(r.source_idx), tuple(r.target_idx)) for r in links}
+        versions = {r.id: latest[r.id].version if r.id in latest else 0 for r in links}
         return paragraphs, covers, versions
 
     def recheck_document(self, doc_id: int, glossary) -> tuple[int, int]:

@@ -4,7 +4,9 @@ with progress), then store it in the transaction that marks the job done.
 - ``analyse``: a new document from its two files (:class:`AnalyseWork`);
 - ``realign``: new links in place of some links of a document, re-scored, and the
   whole document re-checked (:class:`RealignWork`): on a long document that takes
-  too long to run while the Review page waits.
+  too long to run while the Review page waits;
+- any kind the service registers in ``JobCases.kinds`` (``glossary_recheck``): a
+  function that stores its own work and returns a summary (:class:`KindWork`).
 """
 
 from __future__ import annotations

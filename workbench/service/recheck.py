@@ -49,6 +49,21 @@ class _Found:
     document_checks: frozenset[str] = frozenset()
 
 
+def document_now(s: Transaction, doc_id: int):
+    """A document as it reads now, corrections included: ((source paragraphs, target
+    paragraphs), its current link rows, the latest revision of each corrected link)."""
+    links = link_rows.current(s, doc_id)
+    source = document_rows.texts(s, doc_id, "source")
+    target = document_rows.texts(s, doc_id, "target")
+    latest = revision_rows.latest_of_document(s, doc_id)
+    for row in links:
+        if row.id in latest and row.target_idx:
+            target.update(split_text(row.target_idx, latest[row.id].text))
+    paragraphs = ([Paragraph(i, t) for i, t in sorted(source.items())],
+                  [Paragraph(i, t) for i, t in sorted(target.items())])
+    return paragraphs, links, latest
+
+
 def pipeline_check(*args, **kwargs):
     """:func:`workbench.pipeline.recheck_link`, imported when first needed."""
     from workbench.pipeline import recheck_link
@@ -151,21 +166,13 @@ class LinkRechecker:
         """(source and target paragraphs as the document reads now, its links, the
         index of ``link_id`` among them or None, the open findings of the others)."""
         with self.store.read() as s:
-            links = link_rows.current(s, doc_id)
-            source = document_rows.texts(s, doc_id, "source")
-            target = document_rows.texts(s, doc_id, "target")
-            latest = revision_rows.latest_of_document(s, doc_id)
+            paragraphs, links, _ = document_now(s, doc_id)
             stored = finding_rows.of_document(s, doc_id)
-            for row in links:  # the document as it reads now
-                if row.id in latest and row.target_idx:
-                    target.update(split_text(row.target_idx, latest[row.id].text))
         index = next((k for k, r in enumerate(links) if r.id == link_id), None)
         by_id = {r.id: r for r in links}
         others = [_as_finding(f, by_id[f.link_id]) for f in stored
                   if f.status == "open" and f.link_id != link_id and f.link_id in by_id]
         plain = [Link(tuple(r.source_idx), tuple(r.target_idx)) for r in links]
-        paragraphs = ([Paragraph(i, t) for i, t in sorted(source.items())],
-                      [Paragraph(i, t) for i, t in sorted(target.items())])
         return paragraphs, plain, index, others
 
     def prepare(self, doc_id: int) -> None:
