@@ -10,7 +10,7 @@ from workbench.checks.base import Check, LinkView, major, parts
 from workbench.model.finding import Finding
 from workbench.glossary.entry_options import forbidden_applies, forbidden_severity
 from workbench.glossary.terms import GlossaryEntry
-from workbench.lang.ar_clitics import STRIPPABLE
+from workbench.lang.ar_clitics import strip_proclitic
 from workbench.lang.ar_lemmas import lemma_rendered
 from workbench.lang.normalize import normalize_ar
 from workbench.glossary.matching import closest, contains_rendering, find_renderings
@@ -31,15 +31,8 @@ def is_arabic(text: str) -> bool:
 
 def _stems(text: str) -> set[str]:
     """The content words of an Arabic stretch without their proclitics (3+ letters)."""
-    out = set()
-    for word in normalize_ar(text).split():
-        for p in STRIPPABLE:
-            if word.startswith(p) and len(word) - len(p) >= 3:
-                word = word[len(p):]
-                break
-        if len(word) >= 3:
-            out.add(word)
-    return out
+    words = (strip_proclitic(word) for word in normalize_ar(text).split())
+    return {word for word in words if len(word) >= 3}
 
 
 def shares_word(text: str, rendering: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from workbench.checks.base import Check, LinkView, minor
-from workbench.lang.ar_clitics import ARTICLE, STRIPPABLE, TA_MARBUTA, TANWIN_ALEF
+from workbench.lang.ar_clitics import ARTICLE, TA_MARBUTA, TANWIN_ALEF, strip_proclitic
 from workbench.model.finding import Finding
 
 #: An Arabic word (letters only) in the matching form.
@@ -22,11 +22,7 @@ MIN_LETTERS = 3
 
 def _distributive(word: str) -> bool:
     """An indefinite noun doubled on purpose: رويدًا رويدًا, خطوةً خطوة, كلمةً كلمة (one by one)."""
-    bare = word
-    for p in STRIPPABLE:
-        if bare.startswith(p) and len(bare) - len(p) >= 2:
-            bare = bare[len(p):]
-            break
+    bare = strip_proclitic(word, min_rest=2)
     definite = word.startswith(ARTICLE) or bare != word
     return not definite and (word.endswith(TANWIN_ALEF) or word.endswith(TA_MARBUTA))
 

@@ -46,3 +46,12 @@ LINK_PREPOSITIONS = ("في", "من")
 #: Proclitic strings, longest first, to peel off a word when comparing it loosely
 #: (fuzzy name search, level word before a name): وبالمقاطعة → مقاطعة.
 STRIPPABLE = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def strip_proclitic(word: str, min_rest: int = 3) -> str:
+    """``word`` without its first (longest) proclitic of :data:`STRIPPABLE`, when at
+    least ``min_rest`` letters remain; else ``word`` as it is."""
+    for p in STRIPPABLE:
+        if word.startswith(p) and len(word) - len(p) >= min_rest:
+            return word[len(p):]
+    return word
