@@ -33,6 +33,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 CASES = REPO.parent / "shared" / "data" / "real-pages-dev"
 
 from workbench.align.coverage import clauses  # noqa: E402
