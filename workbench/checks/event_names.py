@@ -15,6 +15,7 @@ from workbench.lang.event_nouns import (
     LOCATIVES_VI,
     NAMED_EVENT_HEADS_VI,
     PLACE_WORDS_AR,
+    VENUE_VI,
 )
 from workbench.lang.normalize import normalize_ar
 from workbench.model.finding import Finding
@@ -25,6 +26,8 @@ from workbench.names.transliteration import locate
 MIN_SPELLING = 0.8
 #: Words after the head that may still belong to the event's name (văn hóa dân gian X).
 MAX_NAME_WORDS = 8
+#: How far after tại/ở the venue's name is looked for.
+VENUE_CHARS = 40
 #: The check's confidence: the Arabic is wrong only if the event is not held there.
 CONFIDENCE = 0.6
 #: An Arabic word as written (harakat included) and one haraka.
@@ -53,6 +56,16 @@ def _located(vi: str, name: str) -> bool:
         return True
     locative = rf"(?<!\w)(?:{_alternation(LOCATIVES_VI)})\s+(?:\w+\s+){{0,3}}{re.escape(name)}(?!\w)"
     return re.search(locative, vi, re.IGNORECASE) is not None
+
+
+def _venue_elsewhere(vi: str, name: str) -> bool:
+    """Whether the source gives the event a venue that is not ``name`` (diễn ra tại xã
+    Cư Êwi): then "in <name>" is wrong.  An event named after the place it is held in
+    (Giải Marathon Hà Nội) with no venue given may well be held there: not read."""
+    for m in re.finditer(rf"(?<!\w)(?:{_alternation(VENUE_VI)})\s+", vi, re.IGNORECASE):
+        if name not in vi[m.end():m.end() + VENUE_CHARS]:
+            return True
+    return False
 
 
 def event_names(vi: str) -> Iterator[tuple[int, int, str]]:
@@ -110,9 +123,10 @@ class EventNameAsPlaceCheck(Check):
 
     The Vietnamese names an event after a place or a region (Lễ hội văn hóa Tây Bắc, a
     festival of Tây Bắc culture) and the Arabic turns that part of the name into where the
-    event is held (مهرجان الثقافة في تاي باك, "the culture festival in Tây Bắc").  Not
-    reported when the source itself puts something there (tại/ở ... that name) or names
-    the place again outside the event's name.
+    event is held (مهرجان الثقافة في تاي باك, "the culture festival in Tây Bắc") while the
+    source holds it somewhere else (tại thị trấn Mộc Châu).  Not reported when the source
+    gives no other venue, puts something at that name (tại/ở ... that name) or names the
+    place again outside the event's name.
     """
 
     name = kind = "name_as_place"
@@ -124,7 +138,7 @@ class EventNameAsPlaceCheck(Check):
         ar = view.target.text
         seen: set[str] = set()
         for start, end, place in event_names(vi):
-            if place in seen or _located(vi, place):
+            if place in seen or _located(vi, place) or not _venue_elsewhere(vi, place):
                 continue
             for a, b in _occurrences(place, ar):
                 at = _read_as_place(ar, a)

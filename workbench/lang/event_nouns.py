@@ -72,6 +72,8 @@ EVENT_NAME_ENDS_VI: tuple[str, ...] = (
 )
 #: Vietnamese locatives: a name after one of them (tại Huế, ở xã Cư Êwi) is where things are.
 LOCATIVES_VI: tuple[str, ...] = ("tại", "ở", "trên địa bàn", "về", "đến", "tới", "thuộc")
+#: Vietnamese words that give an event's venue (diễn ra tại xã Cư Êwi).
+VENUE_VI: tuple[str, ...] = ("tại", "ở", "trên địa bàn")
 #: Arabic locatives in matching form: a name after في or a glued بـ is read as a place.
 LOCATIVES_AR: tuple[str, ...] = ("في",)
 #: Arabic place words that may stand between the locative and the name (في منطقة فييت باك).
