@@ -4,7 +4,10 @@ Runs the shared evaluator ``../shared/tools/eval_real_pages.py`` (relative to th
 repository) on ``../shared/data/real-pages-dev``, then ``fidelity_auc.py`` on the same
 raw output, and prints the four figures of the issue with their goals:
 
-1. genuine errors flagged, overall and per error kind (goal >= 80 %, every kind >= 60 %);
+1. genuine errors flagged, overall and per error kind (goal >= 80 %, every kind >= 60 %),
+   then by a strict rule (``bench/honest_hits.py``: the finding's term inside the error's
+   source words and its span touching the error) with the findings that catch each
+   meaning error;
 2. wrong major/critical flags per 20 content paragraphs (goal <= 1);
 3. strict link F1 (goal >= 0.97) and furniture linked to content (goal 0);
 4. fidelity AUC, paragraphs with errors vs clean ones (goal >= 0.85).
@@ -87,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         share = hit / total if total else float("nan")
         print(f"     {kind:<14} {hit:>3}/{total:<3} {share:5.0%}")
         ok.append(share >= GOAL_KIND)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from honest_hits import evaluator, honest_hits, report
+    for line in report(honest_hits(evaluator(EVALUATOR), CASES, Path(outdir))):
+        print(line)
     print(f"2. wrong major/critical flags: {fa_major} = {per20:.2f} per 20 content paragraphs "
           f"(goal <= {GOAL_FA_PER_20:g}); all wrong flags {fig['false_alarms']} "
           f"{fig['false_alarms_by_severity']}")

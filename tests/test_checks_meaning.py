@@ -213,3 +213,65 @@ def test_lemmas_do_not_join_different_words():
     assert not lemma_rendered(("بالمنطقة",), "بمنطقة نائية")           # the article matters
     assert not lemma_rendered(("لجنة الحزب في المقاطعة",), "لجنة الحزب المقاطعة")
     assert not lemma_rendered(("المرتفعات الوسطى",), "في المرتفعات الشمالية والوسطى")
+
+
+# ---------------------------------------------------------------- a name in an event's name read as its place
+
+
+@pytest.mark.parametrize("vi,ar", [
+    # the name kept inside the event's name
+    ("Lễ hội văn hóa Tây Bắc lần thứ 3 diễn ra tại thị trấn Mộc Châu.",
+     "أقيم مهرجان تاي باك للثقافة الثالث في بلدة موك تشاو."),
+    # the source itself holds the event there
+    ("Lễ hội Điện Biên khai mạc tại thành phố Điện Biên Phủ.", "افتتح مهرجان ديان بيان في مدينة ديان بيان فو."),
+    ("Lễ hội Mộc Châu được tổ chức ở Mộc Châu.", "أقيم مهرجان موك تشاو في موك تشاو."),
+    # no other venue: an event named after a city may well be held there
+    ("Giải Marathon quốc tế Hà Nội thu hút 10.000 vận động viên.", "اجتذب الماراثون الدولي في ها نوي 10 آلاف عداء."),
+    # giải lower case is a prize, not an event's name
+    ("Đội bóng giành giải Nhất Hà Nội.", "فاز الفريق بالجائزة الأولى في ها نوي."),
+    # no event
+    ("Người dân Tây Bắc đón Tết.", "يحتفل سكان تاي باك بعيد رأس السنة في تاي باك."),
+])
+def test_name_as_place_passes(vi, ar):
+    passes("name_as_place", vi, ar)
+
+
+@pytest.mark.parametrize("ar,found", [
+    ("أقيم مهرجان الثقافة الثالث في تاي باك في بلدة موك تشاو.", "في تاي باك"),
+    ("أقيم مهرجان الثقافة الثالث بتاي باك في بلدة موك تشاو.", "بتاي باك"),
+    ("أقيم مهرجان الثقافة الثالث في منطقة تاي باك في بلدة موك تشاو.", "في منطقة تاي باك"),
+])
+def test_name_as_place_fails_when_the_name_becomes_the_venue(ar, found):
+    f = fails("name_as_place", "Lễ hội văn hóa Tây Bắc lần thứ 3 diễn ra tại thị trấn Mộc Châu.", ar)
+    assert f.found == found and f.term == "Lễ hội văn hóa Tây Bắc"
+    assert f.severity == "minor" and f.to_json()["confidence"] == f.confidence < 1.0
+
+
+# ---------------------------------------------------------------- an act of the source lost in a merged clause
+
+
+@pytest.mark.parametrize("vi,ar", [
+    ("Năm 2019, hợp tác xã được thành lập, anh tham gia làm thành viên.",
+     "في عام 2019، تأسست التعاونية وانضم إليها عضوًا."),
+    # the Arabic renders none of the sentence's acts: a paraphrase the lexicon cannot read
+    ("Anh sẽ tham gia trận đấu tối nay.", "سيلعب المباراة الليلة."),
+    # lễ khai mạc names the ceremony (الحفل), it is not an act
+    ("Lễ khai mạc có hàng trăm người dân tham gia.", "شارك مئات السكان في الحفل."),
+    # the two sides do not have as many sentences: not read
+    ("Hợp tác xã được thành lập. Anh tham gia làm thành viên.", "تأسست التعاونية كعضو."),
+])
+def test_lost_predicate_passes(vi, ar):
+    passes("lost_predicate", vi, ar)
+
+
+def test_lost_predicate_fails_when_two_clauses_are_merged():
+    f = fails("lost_predicate", "Năm 2019, hợp tác xã được thành lập, anh tham gia làm thành viên.",
+              "في عام 2019، تأسست التعاونية كعضو.")
+    assert f.term == "tham gia" and f.found == "تأسست التعاونية كعضو"
+    assert f.severity == "minor" and f.confidence < 1.0
+
+
+def test_lost_predicate_fails_when_an_injury_is_dropped():
+    f = fails("lost_predicate", "Cảnh sát bắt giữ hai người, một cán bộ bị thương.",
+              "اعتقلت الشرطة شخصين وضابطًا.")
+    assert f.term == "bị thương"

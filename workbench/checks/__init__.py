@@ -28,6 +28,8 @@ from workbench.checks.name_document import NameAcrossDocumentCheck
 from workbench.checks.name_order import CreditNameCheck, NameOrderCheck
 from workbench.checks.event_nouns import EventNounCheck
 from workbench.checks.repeated_words import RepeatedWordCheck
+from workbench.checks.event_names import EventNameAsPlaceCheck
+from workbench.checks.predicates import LostPredicateCheck
 from workbench.model.finding import SEVERITIES, Finding
 from workbench.glossary.terms import Glossary
 from workbench.model.link import Link
@@ -51,6 +53,8 @@ CHECKS: dict[str, type[Check]] = {
     "loanword": LoanwordCheck,
     "event_noun": EventNounCheck,
     "repeated_word": RepeatedWordCheck,
+    "name_as_place": EventNameAsPlaceCheck,
+    "lost_predicate": LostPredicateCheck,
 }
 
 __all__ = ["CHECKS", "Check", "run_checks", "check_titles", "document_checks", "one_per_problem"]

@@ -152,6 +152,7 @@ class LinkView:
             source_spans=(self.source.span(*source_span),) if source_span else (),
             target_spans=(self.target.span(*target_span),) if target_span else (),
             check=check.name,
+            confidence=check.confidence,
         )
 
 
@@ -186,6 +187,7 @@ class Check:
     severity: str = "major"
     scope: str = "link"           # "link" or "document"
     one_sided: bool = False       # also run on links with an empty source side
+    confidence: float = 1.0       # how sure a finding is (lower for readings of meaning)
 
     @classmethod
     def title(cls) -> str:

@@ -54,3 +54,27 @@ AR_LICENCES: dict[str, tuple[str, ...]] = {
     "مؤتمر": ("trực tuyến", "truyền hình", "họp báo", "hội nghị", "đại hội"),
     "مهرجان": ("hội", "lễ", "liên hoan", "festival"),
 }
+
+#: Vietnamese heads of an event that carries a name (Lễ hội văn hóa X, Giải bóng đá Cúp Y):
+#: the capitalised words after them, up to a locative or a verb, belong to its name.
+NAMED_EVENT_HEADS_VI: tuple[str, ...] = (
+    "lễ hội", "liên hoan", "ngày hội", "hội diễn", "hội thi", "hội thao", "hội chợ", "hội báo",
+    "festival", "tuần lễ", "tuần văn hóa", "giải", "cúp", "đại hội thể dục thể thao",
+)
+#: Heads that are common words too (giải: a prize, to solve; tuần lễ: a week): read only
+#: when capitalised, as the first word of a name is (Giải bóng đá Cúp ...).
+CAPITALISED_HEADS_VI: frozenset[str] = frozenset({"giải", "cúp", "tuần lễ", "tuần văn hóa", "hội báo"})
+#: Vietnamese words that end an event's name: a locative (tại Huế), a verb (diễn ra), a
+#: date or an edition (lần thứ 8, năm 2024), a link word (của, do, với).
+EVENT_NAME_ENDS_VI: tuple[str, ...] = (
+    "tại", "ở", "trên", "thuộc", "của", "do", "với", "vào", "từ", "diễn ra", "được", "sẽ", "đã",
+    "đang", "khai mạc", "bế mạc", "lần", "năm", "mùa", "và", "cùng", "cho", "là", "có",
+)
+#: Vietnamese locatives: a name after one of them (tại Huế, ở xã Cư Êwi) is where things are.
+LOCATIVES_VI: tuple[str, ...] = ("tại", "ở", "trên địa bàn", "về", "đến", "tới", "thuộc")
+#: Vietnamese words that give an event's venue (diễn ra tại xã Cư Êwi).
+VENUE_VI: tuple[str, ...] = ("tại", "ở", "trên địa bàn")
+#: Arabic locatives in matching form: a name after في or a glued بـ is read as a place.
+LOCATIVES_AR: tuple[str, ...] = ("في",)
+#: Arabic place words that may stand between the locative and the name (في منطقة فييت باك).
+PLACE_WORDS_AR: tuple[str, ...] = ("مقاطعه", "منطقه", "مدينه", "بلديه", "قريه", "اقليم", "حي", "ولايه")

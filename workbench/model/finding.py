@@ -35,6 +35,9 @@ class Finding:
     source_spans: tuple[Span, ...] = field(default=(), compare=False)
     target_spans: tuple[Span, ...] = field(default=(), compare=False)
     check: str = field(default="", compare=False)
+    #: How sure the check is that this is an error, in (0, 1]; 1 for the rule-based checks
+    #: that read the glossary, lower for a reading of meaning that may be right Arabic.
+    confidence: float = field(default=1.0, compare=False)
 
     def to_json(self) -> dict:
         """The finding as the CLI contract prints it (plus span fields)."""
@@ -49,4 +52,4 @@ class Finding:
             "message": self.message,
             "source_spans": [[s.paragraph, s.start, s.end] for s in self.source_spans],
             "target_spans": [[s.paragraph, s.start, s.end] for s in self.target_spans],
-        }
+        } | ({"confidence": self.confidence} if self.confidence < 1.0 else {})
