@@ -183,3 +183,37 @@ def test_opening_a_review_prepares_its_first_recheck_in_the_background(real_chec
     assert sources and all(text in remembered for text in sources)
     svc.get_review(root, doc.id)  # once per document: no second run
     assert not [t for t in threading.enumerate() if t.name == f"recheck-prepare-{doc.id}"]
+
+
+def _unsure_analyse(source, target, glossary=None, **options):
+    """The fake analyser, each of its findings given a confidence of 0.6."""
+    from dataclasses import replace
+
+    analysis = fake_analyse(source, target, glossary=glossary, **options)
+    return replace(analysis, findings=[replace(f, confidence=0.6) for f in analysis.findings])
+
+
+def test_a_findings_confidence_is_kept_in_the_review_the_report_and_the_rescore(
+        db_url, clock):
+    from workbench.export.report import finding_rows as report_rows
+    from workbench.service.recheck import _as_finding
+    from workbench.store import findings as stored_findings, links as stored_links
+
+    store = Store(db_url)
+    svc = Service(store, analyser=_unsure_analyse, rescorer=fake_rescore, clock=clock,
+                  bcrypt_rounds=4)
+    try:
+        svc.create_user(None, "root", "root-pass", ["admin"])
+        root = svc.authenticate("root", "root-pass").user
+        vi, ar = news_document(0, 12)
+        doc = svc.import_document(root, "Voters", vi, "v.vi.txt", ar, "v.ar.txt")
+        shown = [f for r in svc.get_review(root, doc.id).rows for f in r.findings]
+        assert shown and {f.confidence for f in shown} == {0.6}
+        report = list(report_rows(svc.reviewed_document(root, doc.id)))
+        assert {r["confidence"] for r in report} == {0.6}
+        with store.read() as s:  # what a re-check weighs the link's other findings by
+            row = stored_findings.of_document(s, doc.id)[0]
+            link = stored_links.get(s, row.link_id)
+            assert _as_finding(row, link).confidence == 0.6
+    finally:
+        store.dispose()

@@ -64,7 +64,8 @@ def _heading(row: ReviewRow, position: int, shown: int) -> None:
 def _finding_html(row: ReviewRow, f: FindingView) -> str:
     missing = [e for e in f.expected if e not in f.message]
     extra = f" — accepted: {' / '.join(missing)}" if missing else ""
-    state = (f" (dismissed: {f.dismiss_reason})" if f.status == "dismissed" else
+    sure = f" · confidence {f.confidence:.0%}" if f.confidence < 1.0 else ""
+    state = sure + (f" (dismissed: {f.dismiss_reason})" if f.status == "dismissed" else
              f" (fixed by v{f.fixed_version})" if f.status == "fixed" and f.fixed_version
              else " (no longer found)" if f.status == "fixed" else "")
     where = ""

@@ -61,7 +61,8 @@ def _table(terms: list[GlossaryTerm]) -> pd.DataFrame:
         "variants": "|".join(t.variants), "forbidden": "|".join(t.forbidden),
         "category": t.category, "note": _one_line(t.note), "origin": t.origin,
         "edited": t.edited,
-    } for t in terms], columns=list(TABLE_COLUMNS))
+    } for t in terms], columns=list(TABLE_COLUMNS)).astype({"id": "Int64", "edited": "boolean"})
+    # nullable dtypes: a row added in the editor has no id and no "changed here" yet
 
 
 def _matches(term: GlossaryTerm, query: str) -> bool:

@@ -30,6 +30,7 @@ UNIT_COLUMNS = (
 )
 FINDING_COLUMNS = (
     "unit", "kind", "severity", "term", "expected", "found", "status", "message",
+    "confidence",
 )
 ARABIC_COLUMNS = {"machine_translation", "final_translation", "expected", "found"}
 
@@ -42,6 +43,7 @@ def _describe(reviewed: ReviewedFinding) -> str:
     return (
         f"{f.severity} {f.kind} «{f.term}»: expected {expected}; found {found} "
         f"[{reviewed.status}]"
+        + (f" (confidence {f.confidence:.0%})" if f.confidence < 1.0 else "")
     )
 
 
@@ -96,6 +98,7 @@ def finding_rows(doc: ReviewedDocument) -> Iterator[dict[str, object]]:
                 "found": f.found or "",
                 "status": reviewed.status,
                 "message": f.message,
+                "confidence": round(float(f.confidence), 2),
             }
 
 

@@ -117,6 +117,7 @@ def finding_view(row: FindingRow, names: dict[int, str]) -> FindingView:
         row.found, row.message, row.check, spans(found.get("source")),
         spans(found.get("target")), row.status, row.dismiss_reason,
         names.get(row.dismissed_by) if row.dismissed_by else None, row.fixed_version,
+        confidence=float(found.get("confidence", 1.0)),
     )
 
 

@@ -195,7 +195,7 @@ class DocumentCases:
         for row in review.rows:
             findings = tuple(ReviewedFinding(Finding(
                 f.kind, f.severity, row.source, row.target, f.term, f.expected, f.found,
-                f.message, f.source_spans, f.target_spans, f.check),
+                f.message, f.source_spans, f.target_spans, f.check, confidence=f.confidence),
                 "dismissed" if f.status == "dismissed" else "open")
                 for f in row.findings if f.status != "fixed")  # a fixed one is no problem
             notes = [f"MQM {t.category} ({t.severity}){': ' + t.note if t.note else ''}"

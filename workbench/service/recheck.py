@@ -96,7 +96,8 @@ def _as_finding(row: FindingRow, link: LinkRow) -> Finding:
     found = row.spans or {}
     return Finding(row.kind, row.severity, tuple(link.source_idx), tuple(link.target_idx),
                    row.term, tuple(row.expected or ()), row.found, row.message,
-                   spans(found.get("source")), spans(found.get("target")), row.check)
+                   spans(found.get("source")), spans(found.get("target")), row.check,
+                   confidence=float(found.get("confidence", 1.0)))
 
 
 _PREFER = {"open": 0, "dismissed": 1, "fixed": 2}

@@ -107,6 +107,8 @@ class FindingView:
     flagged: str | None = None
     fix: str | None = None
     fix_span: tuple[int, int] | None = None
+    #: how sure the check is (1: certain; the fidelity score weighs a finding by it)
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from workbench.store.schema import FindingRow, LinkRow, MqmTagRow
 
 
 def spans_json(finding: Finding) -> dict:
-    """A finding's spans as stored (JSON): [paragraph, start, end] per side."""
+    """A finding's spans as stored (JSON): [paragraph, start, end] per side, and its
+    confidence when it is below 1 (a check unsure of itself)."""
     return {
         "source": [[s.paragraph, s.start, s.end] for s in finding.source_spans],
         "target": [[s.paragraph, s.start, s.end] for s in finding.target_spans],
-    }
+    } | ({"confidence": finding.confidence} if finding.confidence < 1.0 else {})
 
 
 def add(s: Transaction, doc_id: int, rows: Sequence[LinkRow],
