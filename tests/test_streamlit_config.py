@@ -1,6 +1,6 @@
 """The app's Streamlit settings that keep the Review page fast in the browser.
 
-After every script run Streamlit can hold the server's GIL for 0.2-0.6 s: its file watcher
+After every script run Streamlit can keep the server's GIL busy: its file watcher
 walks every loaded module (torch, transformers...) and ``runner.postScriptGC`` runs a full
 garbage collection.  With the model loaded that made a save settle in 0.85 s instead of
 0.34 s in Chromium (README, "The Review page in Chromium").
