@@ -59,8 +59,8 @@ def _located(vi: str, name: str) -> bool:
 
 
 def _venue_elsewhere(vi: str, name: str) -> bool:
-    """Whether the source gives the event a venue that is not ``name`` (diễn ra tại xã
-    Cư Êwi): then "in <name>" is wrong.  An event named after the place it is held in
+    """Whether the source gives the event a venue that is not ``name`` (diễn ra tại thị
+    trấn Mộc Châu): then "in <name>" is wrong.  An event named after the place it is held in
     (Giải Marathon Hà Nội) with no venue given may well be held there: not read."""
     for m in re.finditer(rf"(?<!\w)(?:{_alternation(VENUE_VI)})\s+", vi, re.IGNORECASE):
         if name not in vi[m.end():m.end() + VENUE_CHARS]:
@@ -70,7 +70,7 @@ def _venue_elsewhere(vi: str, name: str) -> bool:
 
 def event_names(vi: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, name)`` of each proper name inside an event's name in ``vi`` (NFC):
-    the capitalised run after a head (Lễ hội văn hóa dân gian Việt Bắc → Việt Bắc), with
+    the capitalised run after a head (Lễ hội văn hóa Tây Bắc → Tây Bắc), with
     ``start`` the head's start and ``end`` the name's end."""
     for head in _head_pattern().finditer(vi):
         stop = _end_pattern().search(vi, head.end())

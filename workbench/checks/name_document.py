@@ -25,7 +25,7 @@ from workbench.names.runs import NameRun
 #: A stretch this plausible renders the name.
 RENDERED = 0.9
 #: Below this, the name is not rendered in a paragraph; a stretch at least LOOK_ALIKE
-#: plausible is what the translation wrote instead (Việt Bắc → فيتنام).
+#: plausible is what the translation wrote instead (a place name written as a common word that looks like it).
 NOT_RENDERED, LOOK_ALIKE = 0.6, 0.4
 #: Names of more syllables are lists of names and titles, not one name.
 MAX_SYLLABLES = 4
@@ -55,7 +55,7 @@ def _rank(name: str, form: str, options: list[str]) -> int:
 
 
 def _title_before(text: str, start: int) -> list[re.Match[str]]:
-    """The two Arabic words just before a name (الفنان الشعبي ·ثو هين·)."""
+    """The two Arabic words just before a name (الفنانة الشعبية ·هوانغ لان·)."""
     return list(_WORD.finditer(text[max(0, start - 40):start]))[-2:]
 
 
@@ -68,7 +68,7 @@ _CUES = {c.casefold() for c in name_cues.PERSON_CUES + name_cues.PERSON_TITLES_A
 
 
 def _is_person(use: _Use) -> bool:
-    """A name after a person's title or form of address (NSND Thu Hiền, bà Lan)."""
+    """A name after a person's title or form of address (NSND Hoàng Lan, bà Lan)."""
     before = use.view.source.text[:use.run.start].split()
     return any(" ".join(before[-k:]).casefold() in _CUES for k in (1, 2, 3) if len(before) >= k)
 
@@ -78,8 +78,8 @@ class NameAcrossDocumentCheck(Check):
     """Unlisted name spelt two ways, missing, or given two genders in one document
 
     A name the glossary does not list, written one way in one paragraph and a less
-    usual way in another (ثو هين, then تو هيين); transliterated elsewhere but here
-    replaced by a look-alike word (Việt Bắc as فيتنام); or with a feminine title in one
+    usual way in another (هوانغ لان, then هوان لان); transliterated elsewhere but here
+    replaced by a look-alike word; or with a feminine title in one
     paragraph and the masculine in another (الفنانة الشعبية / الفنان الشعبي).
     """
 

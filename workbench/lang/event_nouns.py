@@ -70,9 +70,9 @@ EVENT_NAME_ENDS_VI: tuple[str, ...] = (
     "tại", "ở", "trên", "thuộc", "của", "do", "với", "vào", "từ", "diễn ra", "được", "sẽ", "đã",
     "đang", "khai mạc", "bế mạc", "lần", "năm", "mùa", "và", "cùng", "cho", "là", "có",
 )
-#: Vietnamese locatives: a name after one of them (tại Huế, ở xã Cư Êwi) is where things are.
+#: Vietnamese locatives: a name after one of them (tại Huế, ở thị trấn Mộc Châu) is where things are.
 LOCATIVES_VI: tuple[str, ...] = ("tại", "ở", "trên địa bàn", "về", "đến", "tới", "thuộc")
-#: Vietnamese words that give an event's venue (diễn ra tại xã Cư Êwi).
+#: Vietnamese words that give an event's venue (diễn ra tại thị trấn Mộc Châu).
 VENUE_VI: tuple[str, ...] = ("tại", "ở", "trên địa bàn")
 #: Arabic locatives in matching form: a name after في or a glued بـ is read as a place.
 LOCATIVES_AR: tuple[str, ...] = ("في",)

@@ -1,7 +1,7 @@
 """Proper-name runs in Vietnamese text: capitalised Vietnamese syllables in a row.
 
-Vietnamese capitalises every syllable of a personal or place name (Thành Tuyên,
-Việt Bắc, Thu Hiền) and only the first syllable of a common phrase, so a run of two or
+Vietnamese capitalises every syllable of a personal or place name (Mộc Châu,
+Tây Bắc, Lan Anh) and only the first syllable of a common phrase, so a run of two or
 more capitalised syllables inside a sentence is a name, a title or a body.  The first
 word of a sentence is left out of a run when it is followed by lower-case words only.
 Runs stop at punctuation; abbreviations (NSND, UBND) are not syllables and end a run.
