@@ -9,6 +9,7 @@ through :class:`CheckContext`, so a thousand paragraphs with hundreds of terms s
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from workbench.glossary.matching import (
     TermHit,
     find_renderings,
     longest_first,
+    nfc_with_offsets,
 )
 
 #: Joins the paragraphs of a many-to-one link into one text (spans map back).
@@ -120,6 +122,13 @@ class LinkView:
         return list(out.values())
 
     @cached_property
+    def source_nfc(self) -> tuple[str, list[int]]:
+        """The source in NFC and, per character and one past the end, its index in the
+        source as written (for spans): computed once for every check that reads it."""
+        vi, offsets = nfc_with_offsets(self.source.text)
+        return vi, offsets + [len(self.source.text)]
+
+    @cached_property
     def arabic(self) -> ArabicText:
         """The target in matching form (normalised once for every lookup)."""
         return ArabicText(self.target.text)
@@ -198,3 +207,10 @@ class Check:
 
     def check_document(self, ctx: CheckContext) -> Iterator[Finding]:
         return iter(())
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regular-expression alternation of ``phrases``, longest first, any run of
+    whitespace between their words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split()))
+                    for p in sorted(phrases, key=len, reverse=True))

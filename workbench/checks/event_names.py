@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from workbench.checks.base import Check, LinkView, minor
-from workbench.glossary.matching import nfc_with_offsets
+from workbench.checks.base import Check, LinkView, minor, phrase_alternation
 from workbench.lang.event_nouns import (
     CAPITALISED_HEADS_VI,
     EVENT_NAME_ENDS_VI,
@@ -35,18 +34,14 @@ _AR_WRITTEN = re.compile(r"[\u0621-\u065F\u0670]+")
 _MARK = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _head_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(NAMED_EVENT_HEADS_VI)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{phrase_alternation(NAMED_EVENT_HEADS_VI)})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _end_pattern() -> re.Pattern[str]:
-    return re.compile(rf"[,.;:!?()\"“”–\n]|\s-\s|\d|(?<!\w)(?:{_alternation(EVENT_NAME_ENDS_VI)})(?!\w)")
+    return re.compile(rf"[,.;:!?()\"“”–\n]|\s-\s|\d|(?<!\w)(?:{phrase_alternation(EVENT_NAME_ENDS_VI)})(?!\w)")
 
 
 def _located(vi: str, name: str) -> bool:
@@ -54,7 +49,7 @@ def _located(vi: str, name: str) -> bool:
     names it outside the event's name (then the Arabic may be rendering that mention)."""
     if len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", vi)) > 1:
         return True
-    locative = rf"(?<!\w)(?:{_alternation(LOCATIVES_VI)})\s+(?:\w+\s+){{0,3}}{re.escape(name)}(?!\w)"
+    locative = rf"(?<!\w)(?:{phrase_alternation(LOCATIVES_VI)})\s+(?:\w+\s+){{0,3}}{re.escape(name)}(?!\w)"
     return re.search(locative, vi, re.IGNORECASE) is not None
 
 
@@ -62,7 +57,7 @@ def _venue_elsewhere(vi: str, name: str) -> bool:
     """Whether the source gives the event a venue that is not ``name`` (diễn ra tại thị
     trấn Mộc Châu): then "in <name>" is wrong.  An event named after the place it is held in
     (Giải Marathon Hà Nội) with no venue given may well be held there: not read."""
-    for m in re.finditer(rf"(?<!\w)(?:{_alternation(VENUE_VI)})\s+", vi, re.IGNORECASE):
+    for m in re.finditer(rf"(?<!\w)(?:{phrase_alternation(VENUE_VI)})\s+", vi, re.IGNORECASE):
         if name not in vi[m.end():m.end() + VENUE_CHARS]:
             return True
     return False
@@ -133,8 +128,7 @@ class EventNameAsPlaceCheck(Check):
     confidence = CONFIDENCE
 
     def check_link(self, view: LinkView) -> Iterator[Finding]:
-        vi, offsets = nfc_with_offsets(view.source.text)
-        offsets.append(len(view.source.text))
+        vi, offsets = view.source_nfc
         ar = view.target.text
         seen: set[str] = set()
         for start, end, place in event_names(vi):

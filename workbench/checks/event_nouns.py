@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from workbench.checks.base import Check, LinkView, minor
-from workbench.glossary.matching import nfc_with_offsets
+from workbench.checks.base import Check, LinkView, minor, phrase_alternation
 from workbench.lang.ar_clitics import STRIPPABLE
 from workbench.lang.event_nouns import AR_EVENTS, AR_LICENCES, VI_EVENTS
 from workbench.lang.normalize import normalize_ar
@@ -20,15 +19,13 @@ _ENDINGS = ("", "ا", "ات", "ان", "ين", "ه", "ها", "هم", "اتها", 
 
 @cache
 def _vi_pattern() -> re.Pattern[str]:
-    keys = sorted(VI_EVENTS, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
-                      + r")(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)({phrase_alternation(VI_EVENTS)})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _licence_pattern(stem: str) -> re.Pattern[str]:
     words = AR_LICENCES.get(_ar_stems()[stem], ())
-    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or r"(?!x)x"
+    alts = phrase_alternation(words) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
@@ -67,8 +64,7 @@ class EventNounCheck(Check):
     name = kind = "event_noun"
 
     def check_link(self, view: LinkView) -> Iterator[Finding]:
-        vi, offsets = nfc_with_offsets(view.source.text)
-        offsets.append(len(view.source.text))
+        vi, offsets = view.source_nfc
         hits = list(_vi_pattern().finditer(vi))
         nouns = {" ".join(m.group(1).lower().split()) for m in hits}
         if len(nouns) != 1:

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from workbench.checks.base import Check, LinkView, minor
-from workbench.glossary.matching import nfc_with_offsets
+from workbench.checks.base import Check, LinkView, minor, phrase_alternation
 from workbench.lang.normalize import normalize_ar
 from workbench.lang.vi_ar_predicates import CEREMONY_BEFORE, PREDICATES
 from workbench.model.finding import Finding
@@ -45,9 +44,7 @@ def sentences(text: str, end: re.Pattern[str]) -> list[tuple[int, int]]:
 
 @cache
 def _verb_pattern() -> re.Pattern[str]:
-    keys = sorted(PREDICATES, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
-                      + r")(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)({phrase_alternation(PREDICATES)})(?!\w)", re.IGNORECASE)
 
 
 def _after_ceremony(vi: str, start: int) -> bool:
@@ -111,8 +108,7 @@ class LostPredicateCheck(Check):
     confidence = CONFIDENCE
 
     def check_link(self, view: LinkView) -> Iterator[Finding]:
-        vi, offsets = nfc_with_offsets(view.source.text)
-        offsets.append(len(view.source.text))
+        vi, offsets = view.source_nfc
         ar = view.target.text
         for lost in lost_predicates(vi, ar):
             a, b = lost.source

@@ -32,6 +32,11 @@ def spans(data: list | None) -> tuple[Span, ...]:
     return tuple(Span(int(p), int(s), int(e)) for p, s, e in data or ())
 
 
+def stored_confidence(row: FindingRow) -> float:
+    """A stored finding's confidence (kept with its spans; 1 when none was stored)."""
+    return float((row.spans or {}).get("confidence", 1.0))
+
+
 def is_noise_link(source: Sequence[int], mt_text: str) -> bool:
     """Page furniture (an ad, a menu) with no source: left out of post-edit figures,
     as :meth:`DocumentCases.reviewed_document` marks it for the QA report."""
@@ -117,7 +122,7 @@ def finding_view(row: FindingRow, names: dict[int, str]) -> FindingView:
         row.found, row.message, row.check, spans(found.get("source")),
         spans(found.get("target")), row.status, row.dismiss_reason,
         names.get(row.dismissed_by) if row.dismissed_by else None, row.fixed_version,
-        confidence=float(found.get("confidence", 1.0)),
+        confidence=stored_confidence(row),
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from workbench.model.finding import Finding
 from workbench.model.link import Link
 from workbench.model.paragraph import Paragraph
-from workbench.service.base import spans
+from workbench.service.base import spans, stored_confidence
 from workbench.service.glossary import GlossaryCases
 from workbench.service.views import split_text
 from workbench.store import FindingRow, LinkRow, Store, Transaction
@@ -97,7 +97,7 @@ def _as_finding(row: FindingRow, link: LinkRow) -> Finding:
     return Finding(row.kind, row.severity, tuple(link.source_idx), tuple(link.target_idx),
                    row.term, tuple(row.expected or ()), row.found, row.message,
                    spans(found.get("source")), spans(found.get("target")), row.check,
-                   confidence=float(found.get("confidence", 1.0)))
+                   confidence=stored_confidence(row))
 
 
 _PREFER = {"open": 0, "dismissed": 1, "fixed": 2}
